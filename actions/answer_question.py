@@ -1,0 +1,60 @@
+"""action_answer_question: answers a question from the knowledge base."""
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge import answerer, knowledge_base
+from bot.answers import Question
+from bot.names import ENTITY_KINDS, Mention
+from bot.rendering import render
+from bot.replies import NO_ANSWER, Context, Reply
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def top_intent(message: Dict[Text, Any]) -> Tuple[str, float]:
+    """The classifier's best real guess: behind nlu_fallback, the next in the ranking."""
+    for ranked in message.get("intent_ranking") or [message.get("intent") or {}]:
+        if ranked.get("name") and ranked["name"] != FALLBACK_INTENT:
+            return ranked["name"], float(ranked.get("confidence") or 0.0)
+    return FALLBACK_INTENT, 0.0
+
+
+def mentions_in(message: Dict[Text, Any]) -> Tuple[Mention, ...]:
+    mentions = [Mention(e["entity"], e["value"], e.get("text") or "", e.get("start", -1), e.get("end", -1),
+                        exact=(e.get("confidence") or 1.0) >= 1.0)
+                for e in message.get("entities") or []
+                if e.get("entity") in ENTITY_KINDS and isinstance(e.get("value"), str)]
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def context_from(tracker: Tracker) -> Context:
+    return Context(tracker.get_slot("context_intent"), tracker.get_slot("context_subject_kind"),
+                   tracker.get_slot("context_subject_id"))
+
+
+def context_events(reply: Reply, question_text: str) -> List[Dict[Text, Any]]:
+    unanswered: Optional[str] = question_text if reply.kind == NO_ANSWER else None
+    return [SlotSet("context_intent", reply.context.intent),
+            SlotSet("context_subject_kind", reply.context.subject_kind),
+            SlotSet("context_subject_id", reply.context.subject_id),
+            SlotSet("unanswered_question", unanswered)]
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        intent, confidence = top_intent(message)
+        question = Question(text, intent, confidence, mentions_in(message))
+        reply = answerer().reply(question, context_from(tracker))
+        for utterance in render(reply, knowledge_base().page):
+            dispatcher.utter_message(**utterance)
+        return context_events(reply, text)

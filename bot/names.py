@@ -1,0 +1,146 @@
+"""Names of the knowledge base's things, and finding them in what people write.
+
+One index of every alias, built from the knowledge base, serves three users:
+the spaCy entity ruler (exact phrases), the entity extractor's fuzzy fallback
+for misspellings, and the generated lookup tables for Rasa's featurizer.
+"""
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from bot.knowledge import KnowledgeBase
+
+# Entity kinds, as named in domain.yml.
+PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION, TOPIC = (
+    "place", "country", "project", "programme", "organisation", "topic")
+# A project named only through a word such as "garbage truck".
+PROJECT_KEYWORD = "project_keyword"
+ENTITY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION, TOPIC, PROJECT_KEYWORD)
+
+FUZZY_CUTOFF = 0.84
+FUZZY_MIN_LENGTH = 5
+# Ordinary words that sit close to a name; never read as a misspelled name.
+NOT_NAMES = frozenset("""
+    sector hectic better breman bremer harden hearten hamper herder
+    narrow carlos sweden center centre garden burden
+""".split())
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """Lowercase, straight quotes, no accents: the form names are compared in."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> List[str]:
+    return _TOKEN.findall(fold(text))
+
+
+def token_spans(text: str) -> List[Tuple[str, int, int]]:
+    """Tokens with their character offsets in the original text."""
+    # Folding keeps lengths for the scripts people write here (accents fold
+    # to one letter), so offsets in the folded text hold in the original.
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(fold(text))]
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    id: str
+    text: str
+    start: int
+    end: int
+    exact: bool = True
+
+
+class AliasIndex:
+    def __init__(self, kb: KnowledgeBase):
+        self._by_tokens: Dict[Tuple[str, ...], Tuple[str, str]] = {}
+        self.aliases: Dict[Tuple[str, str], List[str]] = {}
+        for kind, entry_id, alias in _all_aliases(kb):
+            key = tuple(tokens(alias))
+            if not key:
+                continue
+            known = self._by_tokens.get(key)
+            if known and known != (kind, entry_id):
+                raise ValueError(f"alias '{alias}' names both {known} and {(kind, entry_id)}")
+            self._by_tokens[key] = (kind, entry_id)
+            self.aliases.setdefault((kind, entry_id), []).append(alias)
+        self._longest = max(len(k) for k in self._by_tokens)
+        self._single_words = {k[0]: v for k, v in self._by_tokens.items()
+                              if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH}
+
+    def lookup(self, alias: str) -> Optional[Tuple[str, str]]:
+        return self._by_tokens.get(tuple(tokens(alias)))
+
+    def find(self, text: str, fuzzy: bool = True) -> List[Mention]:
+        """Mentions in reading order; longest exact match first, then misspellings."""
+        spans = token_spans(text)
+        words = [w for w, _, _ in spans]
+        found, i = [], 0
+        while i < len(words):
+            for length in range(min(self._longest, len(words) - i), 0, -1):
+                hit = self._by_tokens.get(tuple(words[i:i + length]))
+                if hit:
+                    start, end = spans[i][1], spans[i + length - 1][2]
+                    found.append(Mention(hit[0], hit[1], text[start:end], start, end))
+                    i += length
+                    break
+            else:
+                if fuzzy:
+                    hit = self.fuzzy_word(words[i])
+                    if hit:
+                        start, end = spans[i][1], spans[i][2]
+                        found.append(Mention(hit[0], hit[1], text[start:end], start, end, exact=False))
+                i += 1
+        return found
+
+    def fuzzy_word(self, word: str) -> Optional[Tuple[str, str]]:
+        if len(word) < FUZZY_MIN_LENGTH or word in NOT_NAMES:
+            return None
+        close = difflib.get_close_matches(word, self._single_words, n=1, cutoff=FUZZY_CUTOFF)
+        return self._single_words[close[0]] if close else None
+
+    def phrase_patterns(self) -> List[dict]:
+        """Patterns for spaCy's entity ruler: label = kind, id = knowledge-base id."""
+        return [{"label": kind, "id": entry_id, "pattern": alias}
+                for (kind, entry_id), aliases in sorted(self.aliases.items())
+                for alias in aliases]
+
+
+def _all_aliases(kb: KnowledgeBase) -> Iterable[Tuple[str, str, str]]:
+    for place in kb.places.values():
+        for alias in (place.name, *place.aliases):
+            yield PLACE, place.id, alias
+    for country in kb.countries.values():
+        for alias in (country.name, *country.aliases):
+            yield COUNTRY, country.id, alias
+    for project in kb.projects.values():
+        for alias in (project.name, project.full_name, *project.aliases):
+            yield PROJECT, project.id, alias
+        for keyword in project.keywords:
+            yield PROJECT_KEYWORD, project.id, keyword
+    for programme in kb.programmes.values():
+        for alias in (programme.name, *programme.aliases):
+            yield PROGRAMME, programme.id, alias
+    for organisation in kb.organisations.values():
+        for alias in (organisation.name, *organisation.aliases):
+            yield ORGANISATION, organisation.id, alias
+    for topic in kb.topics.values():
+        for alias in topic.aliases:
+            yield TOPIC, topic.id, alias
+
+
+def unique(mentions: Sequence[Mention]) -> List[Mention]:
+    """First mention of each (kind, id), in reading order."""
+    seen, result = set(), []
+    for mention in mentions:
+        if (mention.kind, mention.id) not in seen:
+            seen.add((mention.kind, mention.id))
+            result.append(mention)
+    return result
