@@ -6,21 +6,21 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.handoff import respond_to_handoff
 from actions.knowledge import answerer, knowledge_base
 from bot.answers import Question
 from bot.names import ENTITY_KINDS, Mention
 from bot.rendering import render
-from bot.replies import NO_ANSWER, Context, Reply
+from bot.replies import HANDOFF, NO_ANSWER, RESPONSE, Context, Reply
 
 FALLBACK_INTENT = "nlu_fallback"
 
 
-def top_intent(message: Dict[Text, Any]) -> Tuple[str, float]:
-    """The classifier's best real guess: behind nlu_fallback, the next in the ranking."""
-    for ranked in message.get("intent_ranking") or [message.get("intent") or {}]:
-        if ranked.get("name") and ranked["name"] != FALLBACK_INTENT:
-            return ranked["name"], float(ranked.get("confidence") or 0.0)
-    return FALLBACK_INTENT, 0.0
+def ranked_intents(message: Dict[Text, Any]) -> Tuple[Tuple[str, float], ...]:
+    """The classifier's guesses, best first, without the nlu_fallback marker."""
+    ranking = message.get("intent_ranking") or [message.get("intent") or {}]
+    return tuple((r["name"], float(r.get("confidence") or 0.0)) for r in ranking
+                 if r.get("name") and r["name"] != FALLBACK_INTENT) or ((FALLBACK_INTENT, 0.0),)
 
 
 def mentions_in(message: Dict[Text, Any]) -> Tuple[Mention, ...]:
@@ -37,6 +37,8 @@ def context_from(tracker: Tracker) -> Context:
 
 
 def context_events(reply: Reply, question_text: str) -> List[Dict[Text, Any]]:
+    if reply.kind == RESPONSE:
+        return []  # small talk keeps the context and the question waiting for handoff
     unanswered: Optional[str] = question_text if reply.kind == NO_ANSWER else None
     return [SlotSet("context_intent", reply.context.intent),
             SlotSet("context_subject_kind", reply.context.subject_kind),
@@ -52,9 +54,11 @@ class ActionAnswerQuestion(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
-        intent, confidence = top_intent(message)
-        question = Question(text, intent, confidence, mentions_in(message))
+        ranking = ranked_intents(message)
+        question = Question(text, *ranking[0], mentions_in(message), ranking[1:])
         reply = answerer().reply(question, context_from(tracker))
+        if reply.kind == HANDOFF:
+            return respond_to_handoff(question.intent, dispatcher, tracker)
         for utterance in render(reply, knowledge_base().page):
             dispatcher.utter_message(**utterance)
         return context_events(reply, text)

@@ -1,12 +1,11 @@
-"""action_handoff: yes, no, or "a person please" after the assistant could not answer."""
+"""Yes, no, or "a person please" after the assistant could not answer a question."""
 import logging
 import sqlite3
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from actions.handoff_inbox import HandoffInbox
 
@@ -23,25 +22,21 @@ NOTHING_PENDING = "Great! What would you like to know?"
 DECLINED = "All right. Is there anything else you'd like to know?"
 
 
-class ActionHandoff(Action):
-    def name(self) -> Text:
-        return "action_handoff"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        question = tracker.get_slot("unanswered_question")
-        if intent == "deny":
-            dispatcher.utter_message(text=DECLINED)
-            return [SlotSet("unanswered_question", None)]
-        if not question:
-            dispatcher.utter_message(text=NOTHING_PENDING_PERSON if intent == "request_human" else NOTHING_PENDING)
-            return []
-        try:
-            HandoffInbox.from_environment().add(tracker.sender_id, question)
-        except sqlite3.Error:
-            logger.exception("could not store a handoff request")
-            dispatcher.utter_message(text=NOT_SAVED)
-            return []
-        dispatcher.utter_message(text=PASSED_ON)
+def respond_to_handoff(intent: str, dispatcher: CollectingDispatcher,
+                       tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Passes the waiting question on (yes, a person), or lets it go (no)."""
+    question = tracker.get_slot("unanswered_question")
+    if intent == "deny":
+        dispatcher.utter_message(text=DECLINED)
         return [SlotSet("unanswered_question", None)]
+    if not question:
+        dispatcher.utter_message(text=NOTHING_PENDING_PERSON if intent == "request_human" else NOTHING_PENDING)
+        return []
+    try:
+        HandoffInbox.from_environment().add(tracker.sender_id, question)
+    except sqlite3.Error:
+        logger.exception("could not store a handoff request")
+        dispatcher.utter_message(text=NOT_SAVED)
+        return []
+    dispatcher.utter_message(text=PASSED_ON)
+    return [SlotSet("unanswered_question", None)]

@@ -14,10 +14,18 @@ from bot.knowledge import KnowledgeBase, Project
 from bot.names import (COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD,
                        TOPIC, Mention)
 from bot.replies import (LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply, answer,
-                         clarify, no_answer)
+                         clarify, handoff, no_answer, response)
 
 # Below this intent confidence the assistant does not answer on its own guess.
 LOW_CONFIDENCE_THRESHOLD = 0.30
+# Small talk is taken at its word only when the classifier is this sure and no
+# known thing is named ("and Murmansk?" is a question, whatever it resembles).
+SMALL_TALK_CONFIDENCE = 0.6
+SMALL_TALK_RESPONSES = {
+    "greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome",
+    "bot_challenge": "utter_iamabot", "ask_capabilities": "utter_capabilities",
+}
+HANDOFF_INTENTS = ("affirm", "deny", "request_human")
 
 TOPIC_INTENTS = {
     "ask_international_relations": "international-relations",
@@ -35,6 +43,19 @@ FOLLOW_UP_KINDS = {
     "ask_project_programme": {PROJECT}, "ask_unlisted_fact": {PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC},
 }
 HOME = "groningen"  # the city itself: context of every question, rarely its subject
+# The kinds of question that can be about a subject of each kind, for reading a
+# question without a subject in the light of the conversation so far.
+INTENTS_FOR_SUBJECT = {
+    PROJECT: {"ask_about", "ask_project_partners", "ask_project_membership", "ask_project_period",
+              "ask_groningen_contribution", "ask_refuelling_point", "ask_project_goal",
+              "ask_project_programme", "ask_programme", "ask_unlisted_fact"},
+    PLACE: {"ask_about", "ask_is_partner_city", "ask_city_link", "ask_project_membership",
+            "ask_unlisted_fact"},
+    PROGRAMME: {"ask_about", "ask_programme", "ask_eu_projects", "ask_unlisted_fact"},
+}
+# A reading that fits the context wins when the classifier rates it at least
+# this share of its top guess.
+CONTEXT_READING_SHARE = 0.4
 OUT_OF_SCOPE_TEXT = ("I can't help with that. I only know what the municipality of Groningen's page "
                      "on international relations says: its partner cities, the European projects "
                      "HyTrEc2 and HECTOR, the International Welcome Centre North, and the city's "
@@ -50,6 +71,7 @@ class Question:
     intent: str
     confidence: float
     mentions: Tuple[Mention, ...] = ()
+    ranking: Tuple[Tuple[str, float], ...] = ()  # the classifier's other guesses, best first
 
 
 class Answerer:
@@ -80,6 +102,13 @@ class Answerer:
     # --- entry point ---------------------------------------------------------
     def reply(self, question: Question, context: Context = Context()) -> Reply:
         question = self._resolve_follow_up(question, context)
+        if question.intent in SMALL_TALK_RESPONSES or question.intent in HANDOFF_INTENTS:
+            if self._is_small_talk(question):
+                if question.intent in HANDOFF_INTENTS:
+                    return handoff(context)
+                return response(SMALL_TALK_RESPONSES[question.intent], context)
+            question = self._best_question_reading(question)
+        question = self._read_in_context(question, context)
         intent = question.intent
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
@@ -105,6 +134,33 @@ class Answerer:
             kind, entry_id = context.subject
             mentions = (Mention(kind, entry_id, "", -1, -1), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
+
+    def _is_small_talk(self, question: Question) -> bool:
+        named = [m for m in question.mentions if m.id != HOME]
+        return question.confidence >= SMALL_TALK_CONFIDENCE and not named
+
+    def _best_question_reading(self, question: Question) -> Question:
+        """The classifier's best guess that is a question, for small talk we did not believe."""
+        for intent, confidence in question.ranking:
+            if intent in self._handlers or intent in TOPIC_INTENTS:
+                return replace(question, intent=intent, confidence=confidence)
+        return replace(question, intent="nlu_fallback", confidence=0.0)
+
+    def _read_in_context(self, question: Question, context: Context) -> Question:
+        """'which cities take part?' after HECTOR: prefer a reading that fits the subject."""
+        if not context.subject or context.subject_kind not in INTENTS_FOR_SUBJECT:
+            return question
+        if any(m.kind != COUNTRY and m.id != HOME for m in question.mentions):
+            return question
+        fitting = INTENTS_FOR_SUBJECT[context.subject_kind]
+        if question.intent in fitting:
+            return question
+        if question.intent == "out_of_scope" and not question.mentions:
+            return question
+        for intent, confidence in question.ranking:
+            if intent in fitting and confidence >= CONTEXT_READING_SHARE * question.confidence:
+                return replace(question, intent=intent, confidence=max(confidence, question.confidence))
+        return question
 
     # --- finding the subject ---------------------------------------------------
     def _mentioned(self, question: Question, *kinds: str) -> List[Mention]:
@@ -180,7 +236,13 @@ class Answerer:
                      for c in cities]
             text = f"Groningen's partner cities in {name}:\n{bullets(lines)}"
             return answer(text, PARTNER_CITY_TOPIC, self.kb.partner_city_facts.sections, new_context)
-        text, sections = self.say.partner_cities_overview(cues.asks_about_active_ties(question.text))
+        active_only = cues.asks_about_active_ties(question.text)
+        text, sections = self.say.partner_cities_overview(active_only)
+        if cues.asks_count(question.text) and not active_only:
+            # The page says "a number of cities" and names only some of them.
+            related = answer(text, PARTNER_CITY_TOPIC, sections, new_context)
+            return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say how many partner cities "
+                               "Groningen has in all.", new_context, related)
         return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
 
     def is_partner_city(self, question: Question, context: Context) -> Reply:

@@ -33,6 +33,7 @@ _FOLLOW_UP_FILLER = _FOLLOW_UP_MARKERS | frozenset("""
     about with for in the of then too so same question en met van over de het dan voor bij zit
 """.split())
 
+_COUNT = re.compile(r"\b(how\s+many|number\s+of|hoeveel|aantal)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"\b(active(ly)?|actief|actieve)\b", re.IGNORECASE)
 
 
@@ -55,3 +56,7 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
 
 def asks_about_active_ties(text: str) -> bool:
     return bool(_ACTIVE.search(text))
+
+
+def asks_count(text: str) -> bool:
+    return bool(_COUNT.search(text))

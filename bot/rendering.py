@@ -7,7 +7,7 @@ offer) and the machine-readable metadata in `custom`: exactly one of
 from typing import Any, Dict, List, Sequence
 
 from bot.knowledge import Page
-from bot.replies import ANSWER, CLARIFY, NO_ANSWER, Reply
+from bot.replies import ANSWER, CLARIFY, HANDOFF, NO_ANSWER, RESPONSE, Reply
 
 # Button payloads are plain words that the NLU understands, never "/intent"
 # shortcuts, which the channel refuses from users.
@@ -47,4 +47,8 @@ def render(reply: Reply, page: Page) -> List[Dict[str, Any]]:
         text = f"{text}\n\n{OFFER}"
         return [{"text": text, "buttons": HANDOFF_BUTTONS,
                  "json_message": {NO_ANSWER: {"reason": reply.reason}}}]
+    if reply.kind == RESPONSE:
+        return [{"response": reply.text}]
+    if reply.kind == HANDOFF:
+        return []  # the handoff action speaks
     raise ValueError(f"unknown reply kind {reply.kind!r}")

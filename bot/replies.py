@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 ANSWER, NO_ANSWER, CLARIFY = "answer", "no_answer", "clarify"
+# Turns that are not about content: a fixed response of the domain, or the
+# handoff to the Welcome Centre staff after yes / no / "a person please".
+RESPONSE, HANDOFF = "response", "handoff"
 
 # Reasons for a refusal.
 OUT_OF_SCOPE, UNKNOWN_FACT, LOW_CONFIDENCE = "out_of_scope", "unknown_fact", "low_confidence"
@@ -47,3 +50,12 @@ def no_answer(reason: str, text: str, context: Context, related: Optional[Reply]
 
 def clarify(text: str, options, context: Context) -> Reply:
     return Reply(CLARIFY, text, options=tuple(options), context=context)
+
+
+def response(name: str, context: Context) -> Reply:
+    """A fixed response of the domain (small talk); `text` holds its name."""
+    return Reply(RESPONSE, name, context=context)
+
+
+def handoff(context: Context) -> Reply:
+    return Reply(HANDOFF, "", context=context)

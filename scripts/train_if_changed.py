@@ -93,6 +93,12 @@ def train(project: Path, name: str) -> Path:
     if not model.is_file():
         raise TrainingError(f"rasa train finished but {model} is not there.")
     print(f"Trained {model.relative_to(project)} in {time.monotonic() - began:.1f} s")
+    # rasa train writes its automatic pipeline/policies into a config.yml that
+    # leaves them out; name the model after the files as they are now.
+    final_name = fingerprint(project)
+    if final_name != name:
+        model = model.rename(model.with_name(f"{final_name}.tar.gz"))
+        print(f"Inputs changed during training (config.yml rewritten?): renamed to {model.name}")
     return model
 
 

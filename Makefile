@@ -1,0 +1,109 @@
+# The developer's interface: `make` alone lists the targets.
+# Everything runs in .venv, made by `make venv` with a Python 3.8-3.10
+# (Rasa 3.6 supports no newer one); scripts/find_python.sh finds it.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# `make test` runs its steps in order, cheap to expensive, even under -j.
+.NOTPARALLEL:
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RASA := $(PY) -m rasa
+
+# A PYTHON given on the command line or in the environment is checked by
+# find_python.sh like any other candidate (it says so when it is unusable).
+PYTHON_WANTED := $(PYTHON)
+override PYTHON = $(shell PYTHON='$(PYTHON_WANTED)' scripts/find_python.sh)
+unexport PYTHON
+
+RASA_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+ENDPOINTS ?= endpoints.yml
+CASES ?= tests/eval/cases.yml
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
+export RASA_PORT ACTIONS_PORT
+# endpoints*.yml read these, and Rasa stops when one is unset.
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
+export RASA_TRACKER_DB ?= rasa
+
+# The model for the current data and config; valid after `train`.
+MODEL = "$$($(PY) scripts/train_if_changed.py --path)"
+
+.PHONY: help venv spacy-model train run serve test lint unit validate nlu-eval \
+	stories e2e eval bench clean
+
+help: ## List the targets
+	@echo "make TARGET   (Python for the venv: $$(scripts/find_python.sh 2>/dev/null || echo 'none found, see make venv'))"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+	@echo "Variables: RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) ENDPOINTS=$(ENDPOINTS) CASES=$(CASES)"
+
+venv: $(VENV)/.installed ## Make .venv and install the pinned dependencies (again when they change)
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@py='$(PYTHON)'; test -n "$$py"; \
+	if ! $(PY) -c 'import sys; sys.exit(not (3, 8) <= sys.version_info[:2] <= (3, 10))' 2>/dev/null; then \
+		echo "Making $(VENV) with $$py"; \
+		"$$py" -m venv --clear $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install -r requirements.txt -c constraints.txt
+	touch $@
+
+spacy-model: venv ## Build the spaCy pipeline var/spacy/en_kb (bot/nlp_pipeline.py)
+	$(PY) -m bot.nlp_pipeline
+
+train: venv ## Train a model, unless models/ has one for the current data and config
+	$(PY) scripts/train_if_changed.py
+
+run: venv train ## Chat with the assistant in this terminal (starts and stops the servers)
+	@mkdir -p var/logs
+	@$(PY) scripts/serve.py --model $(MODEL) --endpoints $(ENDPOINTS) >var/logs/serve.log 2>&1 & \
+	serve=$$!; \
+	trap 'kill -TERM $$serve 2>/dev/null && wait $$serve; true' EXIT; \
+	echo "Starting the assistant (log: var/logs/serve.log) ..."; \
+	until grep -q '^Assistant ready' var/logs/serve.log; do \
+		kill -0 $$serve 2>/dev/null || { cat var/logs/serve.log; exit 1; }; \
+		sleep 1; \
+	done; \
+	grep '^Assistant ready' var/logs/serve.log; \
+	$(PY) -m bot.chat --url http://127.0.0.1:$(RASA_PORT)
+
+serve: venv train ## Run Rasa and the action server in the foreground (Ctrl-C stops both)
+	$(PY) scripts/serve.py --model $(MODEL) --endpoints $(ENDPOINTS)
+
+test: lint unit validate train nlu-eval stories e2e ## All checks, cheap to expensive (what CI runs)
+
+lint: venv ## Byte-compile the code (and ruff, when installed in .venv)
+	$(PY) -m compileall -q bot actions scripts tests
+	@if [ -x $(VENV)/bin/ruff ]; then $(VENV)/bin/ruff check bot actions scripts tests; fi
+
+unit: venv ## Tests that need no running servers
+	$(PY) -m pytest tests -m "not e2e"
+
+validate: venv ## Check domain and training data (warnings fail)
+	$(RASA) data validate --fail-on-warnings
+
+nlu-eval: venv train ## Intent and entity scores (scripts/nlu_eval.py)
+	$(PY) scripts/nlu_eval.py
+
+stories: venv train ## Conversation tests in tests/stories against the current model
+	$(RASA) test core --stories tests/stories --fail-on-prediction-errors \
+		--model $(MODEL) --out results/stories
+
+e2e: venv train ## Tests that talk to running servers (pytest -m e2e)
+	$(PY) -m pytest tests -m e2e
+
+eval: venv train ## Score the cases in CASES (default tests/eval/cases.yml)
+	$(PY) scripts/eval_cases.py --cases $(CASES)
+
+bench: venv train ## Benchmarks (scripts/bench.py)
+	$(PY) scripts/bench.py
+
+clean: ## Remove models, logs, results and caches (keeps .venv: rm -rf .venv for that)
+	rm -rf models results .rasa var/* .pytest_cache .ruff_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
