@@ -5,16 +5,21 @@ and the conversation context. Output: a Reply of the reply contract. The rule
 throughout: answer only what the knowledge base states; when the subject is
 known but the fact is not, say so (`unknown_fact`); when unsure, ask or refuse.
 """
-from dataclasses import dataclass, replace
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from dataclasses import replace
+from typing import Callable, Dict, List
 
 from bot import cues
-from bot.describe import Describer, bullets, listing
-from bot.knowledge import KnowledgeBase, Project
-from bot.names import (COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD,
-                       TOPIC, Mention)
-from bot.replies import (LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply, answer,
-                         clarify, handoff, no_answer, response)
+from bot.answer_cities import PartnerCityAnswers
+from bot.answer_projects import ProjectAnswers
+from bot.answer_tools import (HOME, PARTNER_CITY_TOPIC, PROJECTS_TOPIC, AnswerTools, Question,
+                              mention_of)
+from bot.describe import Describer, listing
+from bot.knowledge import KnowledgeBase
+from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC
+from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
+                         answer, clarify, handoff, response)
+
+__all__ = ["Answerer", "Question"]
 
 # Below this intent confidence the assistant does not answer on its own guess.
 LOW_CONFIDENCE_THRESHOLD = 0.30
@@ -42,7 +47,6 @@ FOLLOW_UP_KINDS = {
     "ask_refuelling_point": {PROJECT}, "ask_project_goal": {PROJECT, PROGRAMME},
     "ask_project_programme": {PROJECT}, "ask_unlisted_fact": {PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC},
 }
-HOME = "groningen"  # the city itself: context of every question, rarely its subject
 # The kinds of question that can be about a subject of each kind, for reading a
 # question without a subject in the light of the conversation so far.
 INTENTS_FOR_SUBJECT = {
@@ -52,7 +56,11 @@ INTENTS_FOR_SUBJECT = {
     PLACE: {"ask_about", "ask_is_partner_city", "ask_city_link", "ask_project_membership",
             "ask_unlisted_fact"},
     PROGRAMME: {"ask_about", "ask_programme", "ask_eu_projects", "ask_unlisted_fact"},
+    TOPIC: {"ask_about", "ask_unlisted_fact", *TOPIC_INTENTS},
 }
+# A question without a subject of its own that fits the conversation's subject
+# is surer than the classifier alone says: the context is evidence too.
+CONTEXT_BONUS = 0.15
 # A reading that fits the context wins when the classifier rates it at least
 # this share of its top guess.
 CONTEXT_READING_SHARE = 0.4
@@ -60,38 +68,34 @@ OUT_OF_SCOPE_TEXT = ("I can't help with that. I only know what the municipality 
                      "on international relations says: its partner cities, the European projects "
                      "HyTrEc2 and HECTOR, the International Welcome Centre North, and the city's "
                      "international policy and trade.")
-PARTNER_CITY_TOPIC = "partner-cities"
-PROJECTS_TOPIC = "european-projects"
-PROGRAMMES_TOPIC = "eu-programmes"
+# Questions about projects or programmes, where a name we do not know
+# ("the JIVE project") means the page does not cover it.
+PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "ask_project_membership",
+                            "ask_project_partners", "ask_project_period", "ask_project_goal",
+                            "ask_project_programme")
 
 
-@dataclass(frozen=True)
-class Question:
-    text: str
-    intent: str
-    confidence: float
-    mentions: Tuple[Mention, ...] = ()
-    ranking: Tuple[Tuple[str, float], ...] = ()  # the classifier's other guesses, best first
 
 
-class Answerer:
+class Answerer(AnswerTools):
     def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-        self.say = Describer(kb)
+        super().__init__(kb, Describer(kb))
+        cities, projects = PartnerCityAnswers(kb, self.say), ProjectAnswers(kb, self.say)
+        self.cities, self.project_answers = cities, projects
         self._handlers: Dict[str, Callable[[Question, Context], Reply]] = {
-            "ask_partner_cities": self.partner_cities,
-            "ask_is_partner_city": self.is_partner_city,
-            "ask_city_link": self.city_link,
-            "ask_eu_projects": self.eu_projects,
-            "ask_programme": self.programme,
+            "ask_partner_cities": cities.partner_cities,
+            "ask_is_partner_city": cities.is_partner_city,
+            "ask_city_link": cities.city_link,
+            "ask_eu_projects": projects.eu_projects,
+            "ask_programme": projects.programme,
             "ask_about": self.about,
-            "ask_project_partners": self.project_partners,
-            "ask_project_membership": self.membership,
-            "ask_project_period": self.project_period,
-            "ask_groningen_contribution": self.contribution,
-            "ask_refuelling_point": self.refuelling_point,
-            "ask_project_goal": self.project_goal,
-            "ask_project_programme": self.project_programme,
+            "ask_project_partners": projects.project_partners,
+            "ask_project_membership": projects.membership,
+            "ask_project_period": self._about_a_project(projects.project_period),
+            "ask_groningen_contribution": self._about_a_project(projects.contribution),
+            "ask_refuelling_point": self._about_a_project(projects.refuelling_point),
+            "ask_project_goal": projects.project_goal,
+            "ask_project_programme": self._about_a_project(projects.project_programme),
             "ask_unlisted_fact": self.unlisted_fact,
         }
 
@@ -99,8 +103,20 @@ class Answerer:
     def intents(self) -> List[str]:
         return sorted([*self._handlers, *TOPIC_INTENTS])
 
+    def _about_a_project(self, handler: Callable[[Question, Context], Reply]):
+        """A project question asked about a city or topic asks for a fact the page does not give."""
+        def guarded(question: Question, context: Context) -> Reply:
+            if self.project_answers.needs_other_subject(question):
+                return self.unlisted_fact(question, context)
+            return handler(question, context)
+        return guarded
+
     # --- entry point ---------------------------------------------------------
     def reply(self, question: Question, context: Context = Context()) -> Reply:
+        reply = self._reply(question, context)
+        return replace(reply, context=self._carry_project(reply.context, context))
+
+    def _reply(self, question: Question, context: Context) -> Reply:
         question = self._resolve_follow_up(question, context)
         if question.intent in SMALL_TALK_RESPONSES or question.intent in HANDOFF_INTENTS:
             if self._is_small_talk(question):
@@ -115,14 +131,30 @@ class Answerer:
         known = intent in self._handlers or intent in TOPIC_INTENTS
         if not known or question.confidence < LOW_CONFIDENCE_THRESHOLD:
             return self.unsure(question, context)
+        unknown = cues.unknown_names(question.text, question.mentions)
+        if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
+            return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
+                               Context(intent), self.project_answers.eu_projects(question, context))
+        if self.cities.can_locate(question, context) and self.mentioned(question, PLACE, ORGANISATION):
+            return self.cities.location(question, context)
         if cues.asks_unlisted_fact(question.text):
             return self.unlisted_fact(question, context)
         if intent in TOPIC_INTENTS:
-            return self.topic(TOPIC_INTENTS[intent], Context(intent))
+            return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
         return self._handlers[intent](question, context)
+
+    @staticmethod
+    def _carry_project(new: Context, old: Context) -> Context:
+        if new.subject_kind == PROJECT:
+            return replace(new, project_id=new.subject_id)
+        return replace(new, project_id=new.project_id or old.project_id)
 
     def _resolve_follow_up(self, question: Question, context: Context) -> Question:
         """'and Murmansk?' asks the previous question again about a new subject."""
+        if context.intent and not question.mentions and cues.asks_for_the_rest(question.text):
+            mentions = (mention_of(*context.subject),) if context.subject else ()
+            return replace(question, intent=context.intent, confidence=1.0, mentions=mentions,
+                           text="")  # the rest: not only the active ones
         if not (context.intent and cues.is_follow_up_fragment(question.text, question.mentions)):
             return question
         mentions = question.mentions
@@ -131,8 +163,7 @@ class Answerer:
             return replace(question, intent="ask_about", confidence=1.0)
         if kinds == {COUNTRY} and context.subject:
             # "and in China?": same subject, new filter.
-            kind, entry_id = context.subject
-            mentions = (Mention(kind, entry_id, "", -1, -1), *mentions)
+            mentions = (mention_of(*context.subject), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
 
     def _is_small_talk(self, question: Question) -> bool:
@@ -154,166 +185,61 @@ class Answerer:
             return question
         fitting = INTENTS_FOR_SUBJECT[context.subject_kind]
         if question.intent in fitting:
-            return question
-        if question.intent == "out_of_scope" and not question.mentions:
+            return replace(question, confidence=question.confidence + CONTEXT_BONUS)
+        if question.intent == "out_of_scope" and not (question.mentions or cues.points_back(question.text)):
             return question
         for intent, confidence in question.ranking:
             if intent in fitting and confidence >= CONTEXT_READING_SHARE * question.confidence:
-                return replace(question, intent=intent, confidence=max(confidence, question.confidence))
+                return replace(question, intent=intent, confidence=max(confidence, question.confidence) + CONTEXT_BONUS)
         return question
 
-    # --- finding the subject ---------------------------------------------------
-    def _mentioned(self, question: Question, *kinds: str) -> List[Mention]:
-        wanted = set(kinds) | ({PROJECT_KEYWORD} if PROJECT in kinds else set())
-        found = [m for m in question.mentions if m.kind in wanted and m.id != HOME]
-        # A name beats a keyword that only points at a project.
-        return sorted(found, key=lambda m: m.kind == PROJECT_KEYWORD)
-
-    def _subject(self, question: Question, context: Context, *kinds: str) -> Optional[Tuple[str, str]]:
-        mentioned = self._mentioned(question, *kinds)
-        if mentioned:
-            kind = PROJECT if mentioned[0].kind == PROJECT_KEYWORD else mentioned[0].kind
-            return kind, mentioned[0].id
-        if context.subject and context.subject[0] in kinds:
-            return context.subject
-        return None
-
-    def _projects(self, question: Question, context: Context) -> List[Project]:
-        ids = list(dict.fromkeys(m.id for m in self._mentioned(question, PROJECT)))
-        if not ids and context.subject and context.subject[0] == PROJECT:
-            ids = [context.subject[1]]
-        return [self.kb.projects[i] for i in ids]
-
-    def _country(self, question: Question) -> Optional[str]:
-        countries = self._mentioned(question, COUNTRY)
-        return countries[0].id if countries else None
-
-    # --- reply builders ----------------------------------------------------------
-    def refuse(self, reason: str, why: str, context: Context, related: Optional[Reply] = None) -> Reply:
-        return no_answer(reason, f"I'm sorry, {why}", context, related)
-
-    def ask_which_project(self, intent: str) -> Reply:
-        options = [(p.id, p.name) for p in self.kb.projects.values()]
-        names = listing([p.name for p in self.kb.projects.values()], "or")
-        return clarify(f"Which project do you mean: {names}?", options, Context(intent))
-
+    # --- replies of their own ------------------------------------------------------
     def unsure(self, question: Question, context: Context) -> Reply:
-        subjects = list(dict.fromkeys((m.kind, m.id) for m in question.mentions
-                                      if m.kind in (PROJECT, PROGRAMME, PLACE, TOPIC, ORGANISATION)))
+        subjects = list(dict.fromkeys((m.kind, m.id) for m in self.mentioned(
+            question, PROJECT, PROGRAMME, PLACE, TOPIC, ORGANISATION)))
+        subjects = [(PROJECT if k == PROJECT_KEYWORD else k, i) for k, i in subjects]
         if len(subjects) > 1:
-            options = [(entry_id, self._name(kind, entry_id)) for kind, entry_id in subjects[:4]]
+            options = [(entry_id, self.name(kind, entry_id)) for kind, entry_id in subjects[:4]]
             labels = listing([label for _, label in options], "or")
             return clarify(f"I'm not sure what you'd like to know. Is your question about {labels}?",
                            options, Context("ask_about"))
-        about = f" about {self._name(*subjects[0])}" if subjects else ""
+        about = f" about {self.name(*subjects[0])}" if subjects else ""
         new_context = Context("ask_about", *subjects[0]) if subjects else context
         return self.refuse(LOW_CONFIDENCE, f"I'm not sure I understood your question{about}.", new_context)
-
-    def _name(self, kind: str, entry_id: str) -> str:
-        table = {PROJECT: self.kb.projects, PROGRAMME: self.kb.programmes, PLACE: self.kb.places,
-                 TOPIC: self.kb.topics, ORGANISATION: self.kb.organisations, COUNTRY: self.kb.countries}
-        return table[kind][entry_id].name
 
     def topic(self, topic_id: str, context: Context) -> Reply:
         topic = self.kb.topics[topic_id]
         return answer(topic.summary, topic.id, topic.sections, context)
 
-    # --- partner cities ------------------------------------------------------------
-    def partner_cities(self, question: Question, context: Context) -> Reply:
-        if self._mentioned(question, PLACE):
-            return self.is_partner_city(question, context)
-        country = self._country(question)
-        new_context = Context("ask_partner_cities")
-        if country:
-            cities = self.kb.partner_cities_in(country)
-            name = self.say.country_name(country)
-            if not cities:
-                text, sections = self.say.partner_cities_overview()
-                related = answer(text, PARTNER_CITY_TOPIC, sections, new_context)
-                return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't name a partner city in {name}.",
-                                   new_context, related)
-            lines = [f"{c.name}: {'kept up actively' if c.partner_link == 'active' else 'kept by a foundation the municipality subsidises'}"
-                     for c in cities]
-            text = f"Groningen's partner cities in {name}:\n{bullets(lines)}"
-            return answer(text, PARTNER_CITY_TOPIC, self.kb.partner_city_facts.sections, new_context)
-        active_only = cues.asks_about_active_ties(question.text)
-        text, sections = self.say.partner_cities_overview(active_only)
-        if cues.asks_count(question.text) and not active_only:
-            # The page says "a number of cities" and names only some of them.
-            related = answer(text, PARTNER_CITY_TOPIC, sections, new_context)
-            return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say how many partner cities "
-                               "Groningen has in all.", new_context, related)
-        return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
-
-    def is_partner_city(self, question: Question, context: Context) -> Reply:
-        subject = self._subject(question, context, PLACE)
-        if subject is None:
-            if self._country(question):
-                return self.partner_cities(question, context)
-            why = (f"I don't know: the page doesn't name that city among Groningen's partner cities. "
-                   f"The ones it names are {self.say.named_partner_cities()}.")
-            return self.refuse(UNKNOWN_FACT, why, Context("ask_is_partner_city"))
-        place = self.kb.places[subject[1]]
-        new_context = Context("ask_is_partner_city", PLACE, place.id)
-        if place.is_partner_city:
-            text, sections = self.say.partner_city(place)
-            return answer(f"Yes, {text}", PARTNER_CITY_TOPIC, sections, new_context)
-        related = None
-        text, sections = self.say.memberships(place.name, place.id)
-        if text:
-            related = answer(text, place.id, sections, new_context)
-        why = (f"I don't know: the page doesn't name {place.name} as one of Groningen's partner cities. "
-               f"The ones it names are {self.say.named_partner_cities()}.")
-        return self.refuse(UNKNOWN_FACT, why, new_context, related)
-
-    def city_link(self, question: Question, context: Context) -> Reply:
-        subject = self._subject(question, context, PLACE)
-        if subject is None:
-            return self.partner_cities(question, context)
-        place = self.kb.places[subject[1]]
-        if not place.is_partner_city:
-            return self.is_partner_city(question, context)
-        text, sections = self.say.partner_city_link(place)
-        return answer(text, PARTNER_CITY_TOPIC, sections, Context("ask_city_link", PLACE, place.id))
-
-    # --- programmes and projects -------------------------------------------------------
-    def eu_projects(self, question: Question, context: Context) -> Reply:
-        programmes = [m.id for m in self._mentioned(question, PROGRAMME)]
-        projects = [p for p in self.kb.projects.values() if not programmes or p.programme in programmes]
-        listed, sections = self.say.projects_list(projects)
-        text = f"The page names these European projects that Groningen takes part in:\n{listed}"
-        return answer(text, PROJECTS_TOPIC, sections, Context("ask_eu_projects"))
-
-    def programme(self, question: Question, context: Context) -> Reply:
-        ids = [m.id for m in self._mentioned(question, PROGRAMME)]
-        ids += [p.programme for p in self._projects(question, context) if not ids]
-        if not ids and context.subject and context.subject[0] == PROGRAMME:
-            ids = [context.subject[1]]
-        programmes = [self.kb.programmes[i] for i in (dict.fromkeys(ids) or self.kb.programmes)]
-        parts, sections = [], []
-        for programme in programmes:
-            projects = listing([p.name for p in self.kb.projects_in_programme(programme.id)])
-            parts.append(f"{programme.name}: {programme.aims} Groningen takes part through {projects}.")
-            sections += [*programme.sections, *(s for p in self.kb.projects_in_programme(programme.id) for s in p.sections)]
-        topic = programmes[0].id if len(programmes) == 1 else PROGRAMMES_TOPIC
-        subject = (PROGRAMME, programmes[0].id) if len(programmes) == 1 else (None, None)
-        return answer("\n".join(parts), topic, sections, Context("ask_programme", *subject))
-
     def about(self, question: Question, context: Context) -> Reply:
-        subject = self._subject(question, context, PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC)
-        if subject is None:
-            if self._country(question):
-                return self.partner_cities(question, context)
+        kinds = (PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC)
+        subjects = list(dict.fromkeys(
+            (PROJECT if m.kind == PROJECT_KEYWORD else m.kind, m.id) for m in self.mentioned(question, *kinds)))
+        if not subjects:
+            subject = self.subject(question, context, *kinds)
+            subjects = [subject] if subject else []
+        if not subjects:
+            if self.countries(question):
+                return self.cities.partner_cities(question, context)
             options = [(p.id, p.name) for p in self.kb.projects.values()]
             options += [(PARTNER_CITY_TOPIC, "Partner cities"), ("welcome-centre", "International Welcome Centre North")]
             return clarify("What would you like to know more about?", options, Context("ask_about"))
-        kind, entry_id = subject
+        replies = [self._describe(kind, entry_id, question, context) for kind, entry_id in subjects[:3]]
+        answered = [r for r in replies if r.kind == ANSWER]
+        if len(answered) <= 1:
+            return answered[0] if answered else replies[0]
+        sections = [s for r in answered for s in r.sections]
+        return answer("\n\n".join(r.text for r in answered), PROJECTS_TOPIC if all(
+            k == PROJECT for k, _ in subjects) else answered[0].topic, sections, answered[0].context)
+
+    def _describe(self, kind: str, entry_id: str, question: Question, context: Context) -> Reply:
         new_context = Context("ask_about", kind, entry_id)
         if kind == PROJECT:
             text, sections = self.say.project(self.kb.projects[entry_id])
             return answer(text, entry_id, sections, new_context)
         if kind == PROGRAMME:
-            return self.programme(replace(question, mentions=(Mention(PROGRAMME, entry_id, "", -1, -1),)), context)
+            return self.project_answers.programme(replace(question, mentions=(mention_of(PROGRAMME, entry_id),)),
+                                                  context)
         if kind == TOPIC:
             return self.topic(entry_id, new_context)
         if kind == PLACE:
@@ -321,116 +247,18 @@ class Answerer:
         else:
             text, sections = self.say.organisation(self.kb.organisations[entry_id])
         if not text:
-            return self.refuse(UNKNOWN_FACT, f"I don't know more: the page only mentions {self._name(kind, entry_id)}.", new_context)
-        return answer(text, PARTNER_CITY_TOPIC if sections == self.kb.partner_city_facts.sections else entry_id,
-                      sections, new_context)
-
-    def project_partners(self, question: Question, context: Context) -> Reply:
-        projects = self._projects(question, context)
-        project = projects[0] if projects else None
-        if project is None:
-            if self._mentioned(question, PLACE, ORGANISATION):
-                return self.membership(question, context)
-            return self.ask_which_project("ask_project_partners")
-        country = self._country(question)
-        partners = self.kb.partners_of(project.id, country)
-        new_context = Context("ask_project_partners", PROJECT, project.id)
-        if country and not partners:
-            all_partners = self.say.project_partners(project, project.partners)
-            text = (f"None of {project.name}'s partners is in {self.say.country_name(country)}. "
-                    f"Its partners are:\n{all_partners}")
-        else:
-            where = f" in {self.say.country_name(country)}" if country else ""
-            text = (f"{project.name} has {len(partners)} partner{'s' if len(partners) != 1 else ''}{where}:\n"
-                    f"{self.say.project_partners(project, partners)}")
-        return answer(text, project.id, project.sections, new_context)
-
-    def membership(self, question: Question, context: Context) -> Reply:
-        members = self._mentioned(question, PLACE, ORGANISATION)
-        projects = [m.id for m in self._mentioned(question, PROJECT) if m.kind == PROJECT]
-        if not members:
-            if projects or (context.subject and context.subject[0] == PROJECT):
-                return self.project_partners(question, context)
-            return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't name that organisation or city in its projects.",
-                               Context("ask_project_membership"))
-        member = members[0]
-        name = self._name(member.kind, member.id)
-        found = self.kb.projects_with_member(member.id)
-        if projects:
-            project = self.kb.projects[projects[0]]
-            entry = next((partner for p, partner in found if p.id == project.id), None)
-            new_context = Context("ask_project_membership", PROJECT, project.id)
-            if entry:
-                text = f"Yes, {self.say.partner_line(entry)} is one of the partners of {project.name}."
-            else:
-                text = (f"No, {name} is not among the partners of {project.name}. Its partners are:\n"
-                        f"{self.say.project_partners(project, project.partners)}")
-            return answer(text, project.id, project.sections, new_context)
-        text, sections = self.say.memberships(name, member.id)
-        new_context = Context("ask_project_membership", member.kind, member.id)
-        if not text:
-            names = listing([p.name for p in self.kb.projects.values()])
-            text = f"{name} is not among the partners of the European projects on the page ({names})."
-            sections = tuple(s for p in self.kb.projects.values() for s in p.sections)
-            return answer(text, PROJECTS_TOPIC, sections, new_context)
-        return answer(text, PROJECTS_TOPIC if len(set(sections)) > 1 else sections[0], sections, new_context)
-
-    def _project_fact(self, question: Question, context: Context, intent: str,
-                      fact: Callable[[Project], Optional[Tuple[str, Sequence[str]]]], missing: str) -> Reply:
-        """Answer one fact about the project asked about, or about all when none is named."""
-        projects = self._projects(question, context)
-        if not projects:
-            if self._mentioned(question, PLACE, ORGANISATION, TOPIC, PROGRAMME):
-                return self.unlisted_fact(question, context)
-            projects = list(self.kb.projects.values())
-        known = [(p, fact(p)) for p in projects]
-        said = [(p, f) for p, f in known if f]
-        if len(projects) == 1 and not said:
-            project = projects[0]
-            new_context = Context(intent, PROJECT, project.id)
-            text, sections = self.say.project(project)
-            related = answer(text, project.id, sections, new_context)
-            return self.refuse(UNKNOWN_FACT, missing.format(name=project.name), new_context, related)
-        text = "\n".join(f[0] for _, f in said)
-        sections = [s for _, f in said for s in f[1]]
-        topic = said[0][0].id if len(said) == 1 else PROJECTS_TOPIC
-        subject = (PROJECT, projects[0].id) if len(projects) == 1 else (None, None)
-        return answer(text, topic, sections, Context(intent, *subject))
-
-    def project_period(self, question: Question, context: Context) -> Reply:
-        if self._mentioned(question, PLACE, ORGANISATION, TOPIC) and not self._mentioned(question, PROJECT):
-            return self.unlisted_fact(question, context)
-        return self._project_fact(
-            question, context, "ask_project_period",
-            lambda p: (self.say.project_period(p), p.sections) if p.period else None,
-            "I don't know: the page doesn't say when {name} starts or ends.")
-
-    def contribution(self, question: Question, context: Context) -> Reply:
-        return self._project_fact(question, context, "ask_groningen_contribution",
-                                  self.say.project_contribution, "")
-
-    def refuelling_point(self, question: Question, context: Context) -> Reply:
-        return self._project_fact(
-            question, context, "ask_refuelling_point",
-            lambda p: (p.refuelling_point, p.sections) if p.refuelling_point else None,
-            "I don't know: the page doesn't mention a refuelling point for {name}.")
-
-    def project_goal(self, question: Question, context: Context) -> Reply:
-        if self._mentioned(question, PROGRAMME) and not self._mentioned(question, PROJECT):
-            return self.programme(question, context)
-        return self._project_fact(question, context, "ask_project_goal", self.say.project_goal, "")
-
-    def project_programme(self, question: Question, context: Context) -> Reply:
-        return self._project_fact(question, context, "ask_project_programme", self.say.project_programme, "")
+            return self.refuse(UNKNOWN_FACT, f"I don't know more: the page only mentions {self.name(kind, entry_id)}.",
+                               new_context)
+        topic = PARTNER_CITY_TOPIC if tuple(sections) == self.kb.partner_city_facts.sections else entry_id
+        return answer(text, topic, sections, new_context)
 
     def unlisted_fact(self, question: Question, context: Context) -> Reply:
-        subject = self._subject(question, context, PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC)
+        subject = self.subject(question, context, PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC)
         if subject is None:
             return self.refuse(UNKNOWN_FACT, "I don't know: the page I rely on doesn't give that information.",
                                Context("ask_unlisted_fact"))
-        name = self._name(*subject)
+        name = self.name(*subject)
         new_context = Context("ask_unlisted_fact", *subject)
-        related = self.about(replace(question, mentions=(Mention(subject[0], subject[1], "", -1, -1),)), context)
-        related = related if related.kind == "answer" else None
+        related = self._describe(*subject, question, context)
         return self.refuse(UNKNOWN_FACT, f"I don't know: the page I rely on doesn't give that information about {name}.",
-                           new_context, related)
+                           new_context, related if related.kind == ANSWER else None)

@@ -23,15 +23,22 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhen\s+(did|was)\b.*\b(become|became|signed|established|founded|twinned|start(ed)?\s+the\s+(partnership|tie|link|relationship)) |
     \bwhen\s+was\b.*\b(set\s+up|opened|founded) | \bwanneer\s+is\b.*\b(opgericht|geopend) |
     \bname\s+of\s+the\s+foundation | \bwhat\s+is\s+the\s+foundation\s+called | \bhoe\s+heet\s+de\s+stichting |
-    \bmayor\b | \bburgemeester
+    \bmayor\b | \bburgemeester | \blead\s+partner | \bcoordinat(or|es|ing)\b | \bpenvoerder |
+    \bbrand\b | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
 # "what about in China": a marker first, then at most a few filler words.
 _FOLLOW_UP_MARKERS = frozenset("and what how also same en wat hoe ook idem".split())
 _FOLLOW_UP_FILLER = _FOLLOW_UP_MARKERS | frozenset("""
-    about with for in the of then too so same question en met van over de het dan voor bij zit
+    about with for in from the of then too so same question one ones partner partners city
+    en met van over de het dan voor bij zit uit die
 """.split())
+# "and the rest of them?": the previous question again, about what was left out.
+_REST_WORDS = frozenset("rest others other remaining them ones overige andere anderen rest".split())
+# Words that point back at what was said before.
+_POINTING_BACK = re.compile(r"\b(it|its|that|this|those|these|them|they|their|there|het|dat|deze|die|ze|hun|daar|ervan)\b",
+                            re.IGNORECASE)
 
 _COUNT = re.compile(r"\b(how\s+many|number\s+of|hoeveel|aantal)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"\b(active(ly)?|actief|actieve)\b", re.IGNORECASE)
@@ -54,9 +61,61 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
     return words[0] in _FOLLOW_UP_MARKERS and len(words) <= 4 and all(w in _FOLLOW_UP_FILLER for w in words)
 
 
+def asks_for_the_rest(text: str) -> bool:
+    words = tokens(text)
+    return (0 < len(words) <= 6 and words[0] in _FOLLOW_UP_MARKERS
+            and any(w in _REST_WORDS for w in words)
+            and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS for w in words))
+
+
+def points_back(text: str) -> bool:
+    return bool(_POINTING_BACK.search(text))
+
+
 def asks_about_active_ties(text: str) -> bool:
     return bool(_ACTIVE.search(text))
 
 
 def asks_count(text: str) -> bool:
     return bool(_COUNT.search(text))
+
+
+_LOCATION = re.compile(r"\b(where\b|which\s+country|what\s+country|in\s+which\s+land|welk\s+land|waar\s+(ligt|is|zit)|located|gelegen)",
+                       re.IGNORECASE)
+
+
+def asks_location(text: str) -> bool:
+    return bool(_LOCATION.search(text))
+
+
+# Names that look like a project or programme but are none of ours:
+# an acronym ("JIVE"), or Interreg followed by a strand we do not know.
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}[a-z]?\d?\b")
+_INTERREG_STRAND = re.compile(r"\binterreg\s+([a-z][a-z-]+)", re.IGNORECASE)
+_GENERIC_AFTER_INTERREG = frozenset("""
+    programme programmes program programs programma project projects projecten and or is are was the a
+    in of for en de het money funding funds subsidy subsidie itself stuff thing things
+""".split())
+_COMMON_ACRONYMS = frozenset("EU EUR CO2 UK USA NL VK BSN IND GP UMCG RUG DUO IBAN KVK IWCN NSR NWE WHO PHD IT AI".split())
+
+
+def unknown_names(text: str, known: Sequence[Mention]) -> list:
+    """Acronyms and Interreg strands in the text that are not known names."""
+    covered = [(m.start, m.end) for m in known]
+
+    def outside(start: int) -> bool:
+        return not any(s <= start < e for s, e in covered)
+
+    found = [m.group() for m in _ACRONYM.finditer(text)
+             if outside(m.start()) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS]
+    found += [m.group() for m in _INTERREG_STRAND.finditer(text)
+              if outside(m.start(1)) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
+    return found
+
+
+_SHARED = re.compile(r"\b(both|in\s+common|beide|allebei|gemeenschappelijk)\b", re.IGNORECASE)
+
+
+def asks_shared(text: str) -> bool:
+    """'Which partners are in both projects?'"""
+    return bool(_SHARED.search(text))

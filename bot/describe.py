@@ -77,22 +77,26 @@ class Describer:
         return text, project.sections
 
     def project_goal(self, project: Project) -> Said:
-        parts = [project.goal]
+        parts = [f"{project.scale} {project.goal}" if project.scale else project.goal]
         if project.means:
             parts.append("It works towards this by:\n" + bullets(project.means))
         parts.append(project.background)
         return "\n".join(parts), project.sections
 
     def project_contribution(self, project: Project) -> Said:
-        text = project.contribution
+        text = f"{project.scale} {project.contribution}" if project.scale else project.contribution
         if project.refuelling_point:
             text += " " + project.refuelling_point
         return text, project.sections
 
     def project(self, project: Project) -> Said:
         programme = self.kb.programmes[project.programme]
-        parts = [f"{project.full_name} is a European project under {programme.name}. {project.goal}",
-                 project.contribution]
+        opening = " ".join(filter(None, [f"{project.full_name} is a European project under {programme.name}.",
+                                         project.scale, project.goal]))
+        parts = [opening]
+        if project.means:
+            parts.append("It works towards this by:\n" + bullets(project.means))
+        parts.append(project.contribution)
         if project.refuelling_point:
             parts.append(project.refuelling_point)
         if project.period:

@@ -107,6 +107,7 @@ class Project:
     refuelling_point: Optional[str] = None
     period: Optional[Tuple[int, int]] = None  # None: the page gives no period
     keywords: Tuple[str, ...] = ()  # words that point at the project without naming it
+    scale: Optional[str] = None  # what the project as a whole builds, where the page says
 
 
 @dataclass
@@ -351,5 +352,5 @@ def _load_projects(path: Path, sections, countries, places, programmes) -> Dict[
             means=r.texts("means", optional=True), vehicles=contribution.number("vehicles"),
             contribution=contribution.text("text"), partners=tuple(partners),
             refuelling_point=r.text("refuelling_point", optional=True), period=period,
-            keywords=r.texts("keywords", optional=True))
+            keywords=r.texts("keywords", optional=True), scale=r.text("scale", optional=True))
     return projects

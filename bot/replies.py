@@ -22,6 +22,7 @@ class Context:
     intent: Optional[str] = None
     subject_kind: Optional[str] = None
     subject_id: Optional[str] = None
+    project_id: Optional[str] = None  # the last project talked about, for "when does it end?"
 
     @property
     def subject(self) -> Optional[Tuple[str, str]]:

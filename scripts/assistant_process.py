@@ -36,11 +36,13 @@ LOG_TAIL_LINES = 30
 
 PathLike = Union[str, Path]
 
-# Every child runs with these: no telemetry anywhere, quiet TensorFlow, logs
-# written as they happen.
+# Every child runs with these: no telemetry anywhere, quiet TensorFlow and
+# SQLAlchemy, logs written as they happen. (PYTHONWARNINGS would not help:
+# a library that `rasa run` imports resets the warning filters.)
 QUIET_ENV = {
     "RASA_TELEMETRY_ENABLED": "false",
     "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     "PYTHONUNBUFFERED": "1",
 }
 
@@ -145,10 +147,9 @@ class Child:
             return ""
 
     def describe_exit(self) -> str:
-        return (
-            f"The {self.name} exited with code {self.exit_code()}. "
-            f"Last lines of {self.log_path}:\n{self.log_tail()}"
-        )
+        code = self.exit_code()
+        how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with code {code}"
+        return f"The {self.name} {how}. Last lines of {self.log_path}:\n{self.log_tail()}"
 
 
 class Assistant:

@@ -1,0 +1,98 @@
+"""Answers about Groningen's partner cities and the places on the page."""
+from bot import cues
+from bot.answer_tools import PARTNER_CITY_TOPIC, AnswerTools, Question
+from bot.describe import bullets
+from bot.names import ORGANISATION, PLACE
+from bot.replies import UNKNOWN_FACT, Context, Reply, answer
+
+LINK_SHORT = {"active": "kept up actively", "foundation": "kept by a foundation the municipality subsidises"}
+
+
+class PartnerCityAnswers(AnswerTools):
+    def partner_cities(self, question: Question, context: Context) -> Reply:
+        if self.mentioned(question, PLACE):
+            return self.is_partner_city(question, context)
+        new_context = Context("ask_partner_cities")
+        countries = self.countries(question)
+        if countries:
+            return self.partner_cities_in(countries, new_context)
+        active_only = cues.asks_about_active_ties(question.text)
+        text, sections = self.say.partner_cities_overview(active_only)
+        if cues.asks_count(question.text) and not active_only:
+            # The page says "a number of cities" and names only some of them.
+            related = answer(text, PARTNER_CITY_TOPIC, sections, new_context)
+            return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say how many partner cities "
+                               "Groningen has in all.", new_context, related)
+        return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
+
+    def partner_cities_in(self, countries, new_context: Context) -> Reply:
+        found = [(c, self.kb.partner_cities_in(c)) for c in countries]
+        with_cities = [(c, cities) for c, cities in found if cities]
+        if not with_cities:
+            names = " or ".join(self.say.country_name(c) for c in countries)
+            text, sections = self.say.partner_cities_overview()
+            related = answer(text, PARTNER_CITY_TOPIC, sections, new_context)
+            return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't name a partner city in {names}.",
+                               new_context, related)
+        if len(with_cities) == 1 and len(with_cities[0][1]) == 1:
+            # "a partner city in Nicaragua?" - the follow-up will be about San Carlos
+            new_context = Context(new_context.intent, PLACE, with_cities[0][1][0].id)
+        parts = []
+        for country, cities in with_cities:
+            lines = [f"{c.name}: {LINK_SHORT[c.partner_link]}" for c in cities]
+            parts.append(f"Groningen's partner cities in {self.say.country_name(country)}:\n{bullets(lines)}")
+        return answer("\n".join(parts), PARTNER_CITY_TOPIC, self.kb.partner_city_facts.sections, new_context)
+
+    def is_partner_city(self, question: Question, context: Context) -> Reply:
+        subject = self.subject(question, context, PLACE)
+        if subject is None:
+            if self.countries(question):
+                return self.partner_cities(question, context)
+            why = (f"I don't know: the page doesn't name that city among Groningen's partner cities. "
+                   f"The ones it names are {self.say.named_partner_cities()}.")
+            return self.refuse(UNKNOWN_FACT, why, Context("ask_is_partner_city"))
+        place = self.kb.places[subject[1]]
+        new_context = Context("ask_is_partner_city", PLACE, place.id)
+        if place.is_partner_city:
+            text, sections = self.say.partner_city(place)
+            return answer(f"Yes, {text}", PARTNER_CITY_TOPIC, sections, new_context)
+        related = None
+        text, sections = self.say.memberships(place.name, place.id)
+        if text:
+            related = answer(text, place.id, sections, new_context)
+        why = (f"I don't know: the page doesn't name {place.name} as one of Groningen's partner cities. "
+               f"The ones it names are {self.say.named_partner_cities()}.")
+        return self.refuse(UNKNOWN_FACT, why, new_context, related)
+
+    def city_link(self, question: Question, context: Context) -> Reply:
+        subject = self.subject(question, context, PLACE)
+        if subject is None:
+            return self.partner_cities(question, context)
+        place = self.kb.places[subject[1]]
+        if not place.is_partner_city:
+            return self.is_partner_city(question, context)
+        text, sections = self.say.partner_city_link(place)
+        return answer(text, PARTNER_CITY_TOPIC, sections, Context("ask_city_link", PLACE, place.id))
+
+    def location(self, question: Question, context: Context) -> Reply:
+        """'Where is Herten?': the country the page gives for a place or organisation."""
+        subject = self.subject(question, context, PLACE, ORGANISATION)
+        kind, entry_id = subject
+        thing = self.kb.places[entry_id] if kind == PLACE else self.kb.organisations[entry_id]
+        country = self.say.country_name(thing.country)
+        sections = (self.kb.partner_city_facts.sections if kind == PLACE and thing.is_partner_city
+                    else tuple(s for p, _ in self.kb.projects_with_member(entry_id) for s in p.sections))
+        extra, _ = (self.say.partner_city(thing) if kind == PLACE and thing.is_partner_city
+                    else self.say.memberships(thing.name, entry_id))
+        text = f"{thing.name} is in {country}. {extra}".strip()
+        topic = PARTNER_CITY_TOPIC if sections == self.kb.partner_city_facts.sections else entry_id
+        return answer(text, topic, sections, Context("ask_about", kind, entry_id))
+
+    def can_locate(self, question: Question, context: Context) -> bool:
+        subject = self.subject(question, context, PLACE, ORGANISATION)
+        if not subject or not cues.asks_location(question.text):
+            return False
+        if subject[0] == PLACE and not self.kb.places[subject[1]].is_partner_city:
+            return bool(self.kb.projects_with_member(subject[1]))
+        return True
+

@@ -1,0 +1,164 @@
+"""Answers about the EU programmes and the European projects Groningen is in."""
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from bot import cues
+from bot.answer_tools import PROGRAMMES_TOPIC, PROJECTS_TOPIC, AnswerTools, Question
+from bot.describe import listing
+from bot.knowledge import Project
+from bot.names import ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
+from bot.replies import UNKNOWN_FACT, Context, Reply, answer
+
+ProjectFact = Callable[[Project], Optional[Tuple[str, Sequence[str]]]]
+
+
+class ProjectAnswers(AnswerTools):
+    def eu_projects(self, question: Question, context: Context) -> Reply:
+        programmes = [m.id for m in self.mentioned(question, PROGRAMME)]
+        projects = [p for p in self.kb.projects.values() if not programmes or p.programme in programmes]
+        listed, sections = self.say.projects_list(projects)
+        text = f"The page names these European projects that Groningen takes part in:\n{listed}"
+        return answer(text, PROJECTS_TOPIC, sections, Context("ask_eu_projects"))
+
+    def programme(self, question: Question, context: Context) -> Reply:
+        ids = [m.id for m in self.mentioned(question, PROGRAMME)]
+        ids += [p.programme for p in self.projects(question, context) if not ids]
+        if not ids and context.subject_kind == PROGRAMME:
+            ids = [context.subject_id]
+        programmes = [self.kb.programmes[i] for i in (dict.fromkeys(ids) or self.kb.programmes)]
+        parts, sections = [], []
+        for programme in programmes:
+            projects = self.kb.projects_in_programme(programme.id)
+            parts.append(f"{programme.name}: {programme.aims} "
+                         f"Groningen takes part through {listing([p.name for p in projects])}.")
+            sections += [*programme.sections, *(s for p in projects for s in p.sections)]
+        if len(programmes) == 1:
+            return answer("\n".join(parts), programmes[0].id, sections,
+                          Context("ask_programme", PROGRAMME, programmes[0].id))
+        return answer("\n".join(parts), PROGRAMMES_TOPIC, sections, Context("ask_programme"))
+
+    def project_partners(self, question: Question, context: Context) -> Reply:
+        if cues.asks_shared(question.text) and not self.mentioned(question, PROJECT):
+            return self.partners_in_all_projects()
+        projects = self.projects(question, context)
+        if not projects:
+            if self.mentioned(question, PLACE, ORGANISATION):
+                return self.membership(question, context)
+            return self.ask_which_project("ask_project_partners")
+        countries = self.countries(question)
+        parts = [self._partners_text(project, countries) for project in projects]
+        sections = [s for p in projects for s in p.sections]
+        subject = (PROJECT, projects[0].id) if len(projects) == 1 else (None, None)
+        topic = projects[0].id if len(projects) == 1 else PROJECTS_TOPIC
+        return answer("\n".join(parts), topic, sections, Context("ask_project_partners", *subject))
+
+    def _partners_text(self, project: Project, countries: List[str]) -> str:
+        programme = self.kb.programmes[project.programme].name
+        partners = [p for p in project.partners
+                    if not countries or any(self.kb.in_country(p.country, c) for c in countries)]
+        if countries and not partners:
+            names = " or ".join(self.say.country_name(c) for c in countries)
+            return (f"None of {project.name}'s partners is in {names}. Its partners are:\n"
+                    f"{self.say.project_partners(project, project.partners)}")
+        where = f" in {' and '.join(self.say.country_name(c) for c in countries)}" if countries else ""
+        plural = "s" if len(partners) != 1 else ""
+        return (f"{project.name}, a project of {programme}, has {len(partners)} partner{plural}{where}:\n"
+                f"{self.say.project_partners(project, partners)}")
+
+    def partners_in_all_projects(self) -> Reply:
+        projects = list(self.kb.projects.values())
+        places = [{p.place for p in project.partners if p.place} for project in projects]
+        shared = sorted(set.intersection(*places), key=lambda pid: self.kb.places[pid].name)
+        names = listing([self.kb.places[p].name for p in shared])
+        text = (f"{names} take part in both {listing([p.name for p in projects])}: "
+                + "; ".join(self.say.memberships(self.kb.places[p].name, p)[0].rstrip(".") for p in shared) + ".")
+        return answer(text, PROJECTS_TOPIC, [s for p in projects for s in p.sections], Context("ask_project_partners"))
+
+    def membership(self, question: Question, context: Context) -> Reply:
+        members = self.mentioned(question, PLACE, ORGANISATION)
+        member = ((members[0].kind, members[0].id) if members
+                  else context.subject if context.subject_kind in (PLACE, ORGANISATION) else None)
+        projects = [self.kb.projects[m.id] for m in self.mentioned(question, PROJECT) if m.kind == PROJECT]
+        if member is None:
+            if projects or context.project_id:
+                return self.project_partners(question, context)
+            return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't name that organisation or "
+                               "city among the partners of its projects.", Context("ask_project_membership"))
+        kind, member_id = member
+        name = self.name(kind, member_id)
+        new_context = Context("ask_project_membership", kind, member_id)
+        if projects:
+            return self._member_of(name, member_id, projects, new_context)
+        text, sections = self.say.memberships(name, member_id)
+        if not text:
+            all_projects = list(self.kb.projects.values())
+            names = listing([p.name for p in all_projects])
+            text = f"{name} is not among the partners of the European projects on the page ({names})."
+            sections = tuple(s for p in all_projects for s in p.sections)
+        topic = sections[0] if len(set(sections)) == 1 else PROJECTS_TOPIC
+        return answer(text, topic, sections, new_context)
+
+    def _member_of(self, name: str, member_id: str, projects: List[Project], new_context: Context) -> Reply:
+        found = {project.id: partner for project, partner in self.kb.projects_with_member(member_id)}
+        parts = []
+        for project in projects:
+            if project.id in found:
+                parts.append(f"Yes, {self.say.partner_line(found[project.id])} is one of the partners of {project.name}.")
+            else:
+                parts.append(f"No, {name} is not among the partners of {project.name}.")
+                if len(projects) == 1:
+                    parts.append(f"Its partners are:\n{self.say.project_partners(project, project.partners)}")
+        other = [p for p in self.kb.projects.values() if p.id in found and p not in projects]
+        if other:
+            parts.append(self.say.memberships(name, member_id)[0])
+        sections = [s for p in [*projects, *other] for s in p.sections]
+        topic = projects[0].id if len(projects) == 1 and not other else PROJECTS_TOPIC
+        return answer("\n".join(parts), topic, sections, new_context)
+
+    def project_fact(self, question: Question, context: Context, intent: str, fact: ProjectFact,
+                     missing: str) -> Reply:
+        """One fact about the project asked about, or about every project when none is named."""
+        projects = self.projects(question, context)
+        if not projects:
+            projects = list(self.kb.projects.values())
+        said = [(p, fact(p)) for p in projects]
+        said = [(p, f) for p, f in said if f]
+        if len(projects) == 1 and not said:
+            project = projects[0]
+            new_context = Context(intent, PROJECT, project.id)
+            text, sections = self.say.project(project)
+            related = answer(text, project.id, sections, new_context)
+            return self.refuse(UNKNOWN_FACT, missing.format(name=project.name), new_context, related)
+        text = "\n".join(f[0] for _, f in said)
+        sections = [s for _, f in said for s in f[1]]
+        topic = said[0][0].id if len(said) == 1 else PROJECTS_TOPIC
+        subject = (PROJECT, projects[0].id) if len(projects) == 1 else (None, None)
+        return answer(text, topic, sections, Context(intent, *subject))
+
+    def project_period(self, question: Question, context: Context) -> Reply:
+        return self.project_fact(
+            question, context, "ask_project_period",
+            lambda p: (self.say.project_period(p), p.sections) if p.period else None,
+            "I don't know: the page doesn't say when {name} starts or ends.")
+
+    def contribution(self, question: Question, context: Context) -> Reply:
+        return self.project_fact(question, context, "ask_groningen_contribution",
+                                 self.say.project_contribution, "")
+
+    def refuelling_point(self, question: Question, context: Context) -> Reply:
+        return self.project_fact(
+            question, context, "ask_refuelling_point",
+            lambda p: (p.refuelling_point, p.sections) if p.refuelling_point else None,
+            "I don't know: the page doesn't mention a refuelling point for {name}.")
+
+    def project_goal(self, question: Question, context: Context) -> Reply:
+        if self.mentioned(question, PROGRAMME) and not self.mentioned(question, PROJECT):
+            return self.programme(question, context)
+        return self.project_fact(question, context, "ask_project_goal", self.say.project_goal, "")
+
+    def project_programme(self, question: Question, context: Context) -> Reply:
+        return self.project_fact(question, context, "ask_project_programme", self.say.project_programme, "")
+
+    def needs_other_subject(self, question: Question) -> bool:
+        """A project question whose only subject is a place, topic or programme."""
+        return (not self.mentioned(question, PROJECT)
+                and bool(self.mentioned(question, PLACE, ORGANISATION, TOPIC, PROGRAMME)))

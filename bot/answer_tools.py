@@ -1,0 +1,73 @@
+"""What every kind of answer needs: the question, its subject, and refusing well."""
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from bot.describe import Describer, listing
+from bot.knowledge import KnowledgeBase, Project
+from bot.names import (COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC,
+                       Mention)
+from bot.replies import Context, Reply, clarify, no_answer
+
+HOME = "groningen"  # the city itself: context of every question, rarely its subject
+PARTNER_CITY_TOPIC = "partner-cities"
+PROJECTS_TOPIC = "european-projects"
+PROGRAMMES_TOPIC = "eu-programmes"
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    intent: str
+    confidence: float
+    mentions: Tuple[Mention, ...] = ()
+    ranking: Tuple[Tuple[str, float], ...] = ()  # the classifier's other guesses, best first
+
+
+def mention_of(kind: str, entry_id: str) -> Mention:
+    """A mention that comes from the context, not from the words of the question."""
+    return Mention(kind, entry_id, "", -1, -1)
+
+
+class AnswerTools:
+    def __init__(self, kb: KnowledgeBase, say: Describer):
+        self.kb, self.say = kb, say
+
+    def mentioned(self, question: Question, *kinds: str) -> List[Mention]:
+        """Mentions of the given kinds; a name beats a keyword that only points at a project."""
+        wanted = set(kinds) | ({PROJECT_KEYWORD} if PROJECT in kinds else set())
+        found = [m for m in question.mentions if m.kind in wanted and m.id != HOME]
+        return sorted(found, key=lambda m: m.kind == PROJECT_KEYWORD)
+
+    def subject(self, question: Question, context: Context, *kinds: str) -> Optional[Tuple[str, str]]:
+        mentioned = self.mentioned(question, *kinds)
+        if mentioned:
+            kind = PROJECT if mentioned[0].kind == PROJECT_KEYWORD else mentioned[0].kind
+            return kind, mentioned[0].id
+        if context.subject and context.subject[0] in kinds:
+            return context.subject
+        return None
+
+    def projects(self, question: Question, context: Context) -> List[Project]:
+        """The projects asked about: named ones, else the one the conversation is about."""
+        ids = list(dict.fromkeys(m.id for m in self.mentioned(question, PROJECT)))
+        if not ids and context.subject_kind == PROJECT:
+            ids = [context.subject_id]
+        if not ids and context.project_id:
+            ids = [context.project_id]
+        return [self.kb.projects[i] for i in ids]
+
+    def countries(self, question: Question) -> List[str]:
+        return list(dict.fromkeys(m.id for m in self.mentioned(question, COUNTRY)))
+
+    def name(self, kind: str, entry_id: str) -> str:
+        table = {PROJECT: self.kb.projects, PROGRAMME: self.kb.programmes, PLACE: self.kb.places,
+                 TOPIC: self.kb.topics, ORGANISATION: self.kb.organisations, COUNTRY: self.kb.countries}
+        return table[kind][entry_id].name
+
+    def refuse(self, reason: str, why: str, context: Context, related: Optional[Reply] = None) -> Reply:
+        return no_answer(reason, f"I'm sorry, {why}", context, related)
+
+    def ask_which_project(self, intent: str) -> Reply:
+        options = [(p.id, p.name) for p in self.kb.projects.values()]
+        names = listing([p.name for p in self.kb.projects.values()], "or")
+        return clarify(f"Which project do you mean: {names}?", options, Context(intent))
