@@ -61,7 +61,7 @@ train: venv ## Train a model, unless models/ has one for the current data and co
 	$(PY) scripts/train_if_changed.py
 
 run: venv train ## Chat with the assistant in this terminal (starts and stops the servers)
-	@mkdir -p var/logs
+	@mkdir -p var/logs; : >var/logs/serve.log  # no "ready" line left from the last run
 	@$(PY) scripts/serve.py --model $(MODEL) --endpoints $(ENDPOINTS) >var/logs/serve.log 2>&1 & \
 	serve=$$!; \
 	trap 'kill -TERM $$serve 2>/dev/null && wait $$serve; true' EXIT; \

@@ -4,12 +4,12 @@ from typing import List, Optional, Tuple
 
 from bot.describe import Describer, listing
 from bot.knowledge import KnowledgeBase, Project
-from bot.names import (COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC,
-                       Mention)
+from bot.names import (COUNTRY, ORGANISATION, PARTNER_CITIES, PLACE, PROGRAMME, PROJECT,
+                       PROJECT_KEYWORD, TOPIC, Mention)
 from bot.replies import Context, Reply, clarify, no_answer
 
 HOME = "groningen"  # the city itself: context of every question, rarely its subject
-PARTNER_CITY_TOPIC = "partner-cities"
+PARTNER_CITY_TOPIC = PARTNER_CITIES
 PROJECTS_TOPIC = "european-projects"
 PROGRAMMES_TOPIC = "eu-programmes"
 
@@ -60,6 +60,8 @@ class AnswerTools:
         return list(dict.fromkeys(m.id for m in self.mentioned(question, COUNTRY)))
 
     def name(self, kind: str, entry_id: str) -> str:
+        if (kind, entry_id) == (TOPIC, PARTNER_CITIES):
+            return "Groningen's partner cities"
         table = {PROJECT: self.kb.projects, PROGRAMME: self.kb.programmes, PLACE: self.kb.places,
                  TOPIC: self.kb.topics, ORGANISATION: self.kb.organisations, COUNTRY: self.kb.countries}
         return table[kind][entry_id].name

@@ -59,7 +59,8 @@ INTENTS_FOR_SUBJECT = {
     TOPIC: {"ask_about", "ask_unlisted_fact", *TOPIC_INTENTS},
 }
 # A question without a subject of its own that fits the conversation's subject
-# is surer than the classifier alone says: the context is evidence too.
+# is surer than the classifier alone says: the context is evidence too, and
+# twice so when the question points back at it ("is that an active one?").
 CONTEXT_BONUS = 0.15
 # A reading that fits the context wins when the classifier rates it at least
 # this share of its top guess.
@@ -184,13 +185,14 @@ class Answerer(AnswerTools):
         if any(m.kind != COUNTRY and m.id != HOME for m in question.mentions):
             return question
         fitting = INTENTS_FOR_SUBJECT[context.subject_kind]
+        bonus = CONTEXT_BONUS * (2 if cues.points_back(question.text) else 1)
         if question.intent in fitting:
-            return replace(question, confidence=question.confidence + CONTEXT_BONUS)
+            return replace(question, confidence=question.confidence + bonus)
         if question.intent == "out_of_scope" and not (question.mentions or cues.points_back(question.text)):
             return question
         for intent, confidence in question.ranking:
             if intent in fitting and confidence >= CONTEXT_READING_SHARE * question.confidence:
-                return replace(question, intent=intent, confidence=max(confidence, question.confidence) + CONTEXT_BONUS)
+                return replace(question, intent=intent, confidence=max(confidence, question.confidence) + bonus)
         return question
 
     # --- replies of their own ------------------------------------------------------
@@ -240,6 +242,8 @@ class Answerer(AnswerTools):
         if kind == PROGRAMME:
             return self.project_answers.programme(replace(question, mentions=(mention_of(PROGRAMME, entry_id),)),
                                                   context)
+        if (kind, entry_id) == (TOPIC, PARTNER_CITY_TOPIC):
+            return self.cities.partner_cities(replace(question, mentions=()), context)
         if kind == TOPIC:
             return self.topic(entry_id, new_context)
         if kind == PLACE:

@@ -101,15 +101,14 @@ _COMMON_ACRONYMS = frozenset("EU EUR CO2 UK USA NL VK BSN IND GP UMCG RUG DUO IB
 
 def unknown_names(text: str, known: Sequence[Mention]) -> list:
     """Acronyms and Interreg strands in the text that are not known names."""
-    covered = [(m.start, m.end) for m in known]
+    def outside(start: int, mentions: Sequence[Mention]) -> bool:
+        return not any(m.start <= start < m.end for m in mentions)
 
-    def outside(start: int) -> bool:
-        return not any(s <= start < e for s, e in covered)
-
+    programmes = [m for m in known if m.kind == "programme"]
     found = [m.group() for m in _ACRONYM.finditer(text)
-             if outside(m.start()) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS]
+             if outside(m.start(), known) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS]
     found += [m.group() for m in _INTERREG_STRAND.finditer(text)
-              if outside(m.start(1)) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
+              if outside(m.start(1), programmes) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
     return found
 
 

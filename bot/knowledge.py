@@ -69,6 +69,7 @@ class PartnerCityFacts:
     active: str
     reactive: str
     foundation: str
+    keywords: Tuple[str, ...] = ()  # words that point at partner cities as a whole
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,8 @@ def _load_places(path: Path, countries, sections) -> Tuple[Dict[str, Place], Par
             link = _Reader(path, {"id": r.label, **partner}, r.label).one_of("link", PARTNER_LINKS)
         places[r.text("id")] = Place(r.text("id"), r.text("name"), r.one_of("country", countries), r.texts("aliases"), link)
     r = _Reader(path, {"id": "partner_city_facts", **(content.get("partner_city_facts") or {})}, "partner_city_facts")
-    facts = PartnerCityFacts(_sections(r, sections), r.text("regions"), r.text("active"), r.text("reactive"), r.text("foundation"))
+    facts = PartnerCityFacts(_sections(r, sections), r.text("regions"), r.text("active"), r.text("reactive"),
+                             r.text("foundation"), r.texts("keywords", optional=True))
     return places, facts
 
 

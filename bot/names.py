@@ -15,6 +15,8 @@ from bot.knowledge import KnowledgeBase
 # Entity kinds, as named in domain.yml.
 PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION, TOPIC = (
     "place", "country", "project", "programme", "organisation", "topic")
+# Partner cities as a whole, named through words such as "twin town".
+PARTNER_CITIES = "partner-cities"
 # A project named only through a word such as "garbage truck".
 PROJECT_KEYWORD = "project_keyword"
 ENTITY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION, TOPIC, PROJECT_KEYWORD)
@@ -134,6 +136,8 @@ def _all_aliases(kb: KnowledgeBase) -> Iterable[Tuple[str, str, str]]:
     for topic in kb.topics.values():
         for alias in topic.aliases:
             yield TOPIC, topic.id, alias
+    for keyword in kb.partner_city_facts.keywords:
+        yield TOPIC, PARTNER_CITIES, keyword
 
 
 def unique(mentions: Sequence[Mention]) -> List[Mention]:
