@@ -69,6 +69,10 @@ OUT_OF_SCOPE_TEXT = ("I can't help with that. I only know what the municipality 
                      "on international relations says: its partner cities, the European projects "
                      "HyTrEc2 and HECTOR, the International Welcome Centre North, and the city's "
                      "international policy and trade.")
+# Out of scope is reconsidered when the question names something on the page
+# and the classifier's best question-reading is at least this share as likely.
+NAMED_KINDS = (PLACE, PROJECT, PROGRAMME, ORGANISATION, TOPIC)
+NAMED_THING_SHARE = 0.5
 # Questions about projects or programmes, where a name we do not know
 # ("the JIVE project") means the page does not cover it.
 PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "ask_project_membership",
@@ -126,6 +130,7 @@ class Answerer(AnswerTools):
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
             question = self._best_question_reading(question)
         question = self._read_in_context(question, context)
+        question = self._reconsider_out_of_scope(question)
         intent = question.intent
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
@@ -166,6 +171,17 @@ class Answerer(AnswerTools):
             # "and in China?": same subject, new filter.
             mentions = (mention_of(*context.subject), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
+
+    def _reconsider_out_of_scope(self, question: Question) -> Question:
+        """A thing from the page named in the question is evidence that it is in scope."""
+        if question.intent != "out_of_scope" or not self.mentioned(question, *NAMED_KINDS):
+            return question
+        for intent, confidence in question.ranking:
+            if intent in self._handlers or intent in TOPIC_INTENTS:
+                if confidence >= NAMED_THING_SHARE * question.confidence:
+                    return replace(question, intent=intent, confidence=confidence)
+                break
+        return question
 
     def _is_small_talk(self, question: Question) -> bool:
         named = [m for m in question.mentions if m.id != HOME]
