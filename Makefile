@@ -39,7 +39,7 @@ MODEL = "$$($(PY) scripts/train_if_changed.py --path)"
 
 help: ## List the targets
 	@echo "make TARGET   (Python for the venv: $$(scripts/find_python.sh 2>/dev/null || echo 'none found, see make venv'))"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 	@echo "Variables: RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) ENDPOINTS=$(ENDPOINTS) CASES=$(CASES)"
 
 venv: $(VENV)/.installed ## Make .venv and install the pinned dependencies (again when they change)
@@ -51,7 +51,7 @@ $(VENV)/.installed: requirements.txt constraints.txt
 		"$$py" -m venv --clear $(VENV); \
 	fi
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
 spacy-model: venv ## Build the spaCy pipeline var/spacy/en_kb (bot/nlp_pipeline.py)

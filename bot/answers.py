@@ -64,7 +64,7 @@ INTENTS_FOR_SUBJECT = {
 CONTEXT_BONUS = 0.15
 # A reading that fits the context wins when the classifier rates it at least
 # this share of its top guess.
-CONTEXT_READING_SHARE = 0.4
+CONTEXT_READING_SHARE = 0.3
 OUT_OF_SCOPE_TEXT = ("I can't help with that. I only know what the municipality of Groningen's page "
                      "on international relations says: its partner cities, the European projects "
                      "HyTrEc2 and HECTOR, the International Welcome Centre North, and the city's "
