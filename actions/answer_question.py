@@ -33,7 +33,7 @@ def mentions_in(message: Dict[Text, Any]) -> Tuple[Mention, ...]:
 
 def context_from(tracker: Tracker) -> Context:
     return Context(tracker.get_slot("context_intent"), tracker.get_slot("context_subject_kind"),
-                   tracker.get_slot("context_subject_id"))
+                   tracker.get_slot("context_subject_id"), tracker.get_slot("context_project_id"))
 
 
 def context_events(reply: Reply, question_text: str) -> List[Dict[Text, Any]]:
@@ -43,6 +43,7 @@ def context_events(reply: Reply, question_text: str) -> List[Dict[Text, Any]]:
     return [SlotSet("context_intent", reply.context.intent),
             SlotSet("context_subject_kind", reply.context.subject_kind),
             SlotSet("context_subject_id", reply.context.subject_id),
+            SlotSet("context_project_id", reply.context.project_id),
             SlotSet("unanswered_question", unanswered)]
 
 

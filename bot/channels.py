@@ -19,7 +19,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
-SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_.:@-]+$")
+SENDER_PATTERN = re.compile(r"[A-Za-z0-9_.:@-]+")
 
 EMPTY_REPLY = "Your message was empty. What would you like to know?"
 TOO_LONG_REPLY = (f"Your message is too long for me (more than {MAX_MESSAGE_CHARS} characters). "
@@ -41,7 +41,7 @@ def parse_request(body: bytes) -> Dict[str, str]:
     sender, message = payload.get("sender"), payload.get("message")
     if not isinstance(sender, str) or not sender.strip():
         raise BadRequest('"sender" must be a non-empty string')
-    if len(sender) > MAX_SENDER_CHARS or not SENDER_PATTERN.match(sender):
+    if len(sender) > MAX_SENDER_CHARS or not SENDER_PATTERN.fullmatch(sender):
         raise BadRequest(f'"sender" must be at most {MAX_SENDER_CHARS} letters, digits or _.:@-')
     if not isinstance(message, str):
         raise BadRequest('"message" must be a string')

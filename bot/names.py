@@ -20,16 +20,18 @@ PARTNER_CITIES = "partner-cities"
 # A project named only through a word such as "garbage truck".
 PROJECT_KEYWORD = "project_keyword"
 ENTITY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION, TOPIC, PROJECT_KEYWORD)
+FUZZY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION)
 
 FUZZY_CUTOFF = 0.84
 FUZZY_MIN_LENGTH = 5
 # Ordinary words that sit close to a name; never read as a misspelled name.
 NOT_NAMES = frozenset("""
-    sector hectic better breman bremer harden hearten hamper herder
-    narrow carlos sweden center centre garden burden
+    sector hectic better bremer harden hearten hamper herder hamburger
+    narrow carlos sweden center centre garden burden partner partners partnership
 """.split())
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+# Words, with inner apostrophes (xi'an) but without a possessive 's (bremen's).
+_TOKEN = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z0-9]+)*")
 
 
 def fold(text: str) -> str:
@@ -74,8 +76,10 @@ class AliasIndex:
             self._by_tokens[key] = (kind, entry_id)
             self.aliases.setdefault((kind, entry_id), []).append(alias)
         self._longest = max(len(k) for k in self._by_tokens)
+        # Misspellings are looked for among names only, not among the ordinary
+        # words that point at a topic or project ("partnerstad", "vulpunt").
         self._single_words = {k[0]: v for k, v in self._by_tokens.items()
-                              if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH}
+                              if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH and v[0] in FUZZY_KINDS}
 
     def lookup(self, alias: str) -> Optional[Tuple[str, str]]:
         return self._by_tokens.get(tuple(tokens(alias)))

@@ -1,0 +1,61 @@
+"""Fixtures shared by the unit tests: the real knowledge base, its alias index and
+answerer, the source page's section ids, and a way to ask the answering core a
+question in plain Python (no Rasa model, no servers)."""
+import re
+from pathlib import Path
+from typing import Callable, Sequence, Set, Tuple
+
+import pytest
+
+from bot.answers import Answerer, Question
+from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.names import AliasIndex
+from bot.replies import Context, Reply
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# The documented page every fact comes from: ../shared/source from the repo root.
+SOURCE_PAGE = REPO_ROOT.parent / "shared" / "source" / "internationale-betrekkingen.md"
+SECTION_MARK = re.compile(r"^## \[([^\]]+)\]", re.MULTILINE)
+
+
+@pytest.fixture(scope="session")
+def source_sections() -> Set[str]:
+    """Section ids marked `## [section-id]` on the source page."""
+    if not SOURCE_PAGE.is_file():
+        pytest.fail(f"the source page is missing: expected it at {SOURCE_PAGE} "
+                    f"(shared/source/ next to the repository)", pytrace=False)
+    sections = set(SECTION_MARK.findall(SOURCE_PAGE.read_text(encoding="utf-8")))
+    if not sections:
+        pytest.fail(f"{SOURCE_PAGE} marks no section with '## [section-id]'", pytrace=False)
+    return sections
+
+
+# The knowledge base and everything built from it are read-only, so one per session.
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="session")
+def index(kb: KnowledgeBase) -> AliasIndex:
+    return AliasIndex(kb)
+
+
+@pytest.fixture(scope="session")
+def answerer(kb: KnowledgeBase) -> Answerer:
+    return Answerer(kb)
+
+
+Ask = Callable[..., Reply]
+
+
+@pytest.fixture
+def ask(answerer: Answerer, index: AliasIndex) -> Ask:
+    """ask(text, intent, confidence=0.9, context=Context(), ranking=()) -> Reply.
+
+    The mentions come from the alias index, as the entity extractor would find them."""
+    def ask_(text: str, intent: str, confidence: float = 0.9, context: Context = Context(),
+             ranking: Sequence[Tuple[str, float]] = ()) -> Reply:
+        question = Question(text, intent, confidence, tuple(index.find(text)), tuple(ranking))
+        return answerer.reply(question, context)
+    return ask_

@@ -1,0 +1,285 @@
+"""The answering core end to end in plain Python: a question (text, intent,
+confidence, the names the alias index finds) and the conversation so far in, a
+reply of the reply contract out."""
+from pathlib import Path
+from typing import Set
+
+import pytest
+import yaml
+
+from bot.answers import HANDOFF_INTENTS, Answerer, Question
+from bot.names import AliasIndex
+from bot.replies import (ANSWER, CLARIFY, HANDOFF, LOW_CONFIDENCE, NO_ANSWER, OUT_OF_SCOPE, RESPONSE,
+                         UNKNOWN_FACT, Context, Reply)
+
+DOMAIN_INTENTS = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))["intents"]
+CONTENT_KINDS = {ANSWER, NO_ANSWER, CLARIFY}
+ALL_KINDS = CONTENT_KINDS | {RESPONSE, HANDOFF}
+
+
+def assert_keeps_the_contract(reply: Reply, source_sections: Set[str]) -> None:
+    """What FORMAT.md asks of every reply about content."""
+    assert reply.kind in ALL_KINDS
+    if reply.kind == ANSWER:
+        assert reply.topic, "an answer names its topic"
+        assert reply.sections, "an answer cites at least one section"
+        assert set(reply.sections) <= source_sections
+    if reply.kind == NO_ANSWER:
+        assert reply.reason and reply.reason.replace("_", "").isalpha(), "a refusal gives a short reason word"
+        if reply.related is not None:
+            assert reply.related.kind == ANSWER
+            assert reply.related.sections and set(reply.related.sections) <= source_sections
+    if reply.kind == CLARIFY:
+        assert len(reply.options) >= 2, "a question back offers a choice"
+
+
+def text_of(reply: Reply) -> str:
+    return reply.text + (f"\n{reply.related.text}" if reply.related else "")
+
+
+# --- simple questions: the facts the page gives ------------------------------------------------
+
+ANSWERED = [
+    pytest.param("Is Bremen a partner city?", "ask_is_partner_city", ["Yes", "Bremen"], [], {"partner-cities"},
+                 id="bremen-is-a-partner-city"),
+    pytest.param("Which partner cities are in Germany?", "ask_partner_cities", ["Oldenburg", "Bremen", "Hamburg"],
+                 ["Tianjin", "Murmansk"], {"partner-cities"}, id="partner-cities-in-germany"),
+    pytest.param("Which partner cities does Groningen have in China?", "ask_partner_cities", ["Tianjin", "Xi'an"],
+                 ["Bremen"], {"partner-cities"}, id="partner-cities-in-china"),
+    pytest.param("Who keeps the link with Murmansk?", "ask_city_link", ["Murmansk", "foundation"], [],
+                 {"partner-cities"}, id="murmansk-link-is-a-foundation"),
+    pytest.param("Who keeps the link with Moermansk?", "ask_city_link", ["Murmansk", "foundation"], [],
+                 {"partner-cities"}, id="murmansk-in-dutch"),
+    pytest.param("Who are the partners of HECTOR?", "ask_project_partners",
+                 ["Aberdeen", "Groningen", "Arnhem", "Duisburg", "Herten", "Touraine", "Brussels"], ["Narvik"],
+                 {"hector"}, id="hector-partners"),
+    pytest.param("Which German partners are in HECTOR?", "ask_project_partners", ["Duisburg", "Herten"],
+                 ["Narvik", "Aberdeen", "Arnhem", "Brussels"], {"hector"}, id="hector-partners-in-germany"),
+    pytest.param("Which projects is Aberdeen in?", "ask_project_membership", ["HyTrEc2", "HECTOR"], [],
+                 {"hytrec2", "hector"}, id="aberdeen-in-both-projects"),
+    pytest.param("Is Duisburg in HECTOR?", "ask_project_membership", ["Yes", "Duisburg"], [], {"hector"},
+                 id="duisburg-in-hector"),
+    pytest.param("When does HECTOR run?", "ask_project_period", ["2019", "2023"], [], {"hector"},
+                 id="hector-period"),
+    pytest.param("How many vehicles does Groningen buy in HyTrEc2?", "ask_groningen_contribution",
+                 ["6 hydrogen vehicles"], [], {"hytrec2"}, id="hytrec2-vehicles"),
+    pytest.param("What powers the refuelling point?", "ask_refuelling_point", ["solar park"], [], {"hytrec2"},
+                 id="refuelling-point-by-keyword"),
+    pytest.param("Which programme is HECTOR part of?", "ask_project_programme", ["Interreg North West Europe"], [],
+                 {"hector"}, id="hector-programme"),
+    pytest.param("Which EU projects does Groningen take part in?", "ask_eu_projects", ["HyTrEc2", "HECTOR"], [],
+                 {"hytrec2", "hector"}, id="eu-projects"),
+    pytest.param("What is Interreg NWE?", "ask_programme", ["North West Europe", "HECTOR"], ["HyTrEc2"],
+                 {"interreg-nwe", "hector"}, id="programme-nwe"),
+    pytest.param("What is the Welcome Centre for?", "ask_welcome_centre", ["International Welcome Centre North"], [],
+                 {"knowledge-city"}, id="welcome-centre"),
+    pytest.param("Where is Herten?", "ask_about", ["Germany"], [], {"hector"}, id="herten-location"),
+]
+
+
+@pytest.mark.parametrize("text, intent, expected, unexpected, sections", ANSWERED)
+def test_a_question_the_page_answers_gets_the_facts_with_their_sections(
+        ask, source_sections, text, intent, expected, unexpected, sections):
+    reply = ask(text, intent)
+    assert reply.kind == ANSWER, reply.text
+    for fact in expected:
+        assert fact in reply.text
+    for fact in unexpected:
+        assert fact not in reply.text
+    assert set(reply.sections) == sections
+    assert_keeps_the_contract(reply, source_sections)
+
+
+# --- refusals: what the page does not say -----------------------------------------------------------
+
+REFUSED = [
+    pytest.param("Is Aberdeen a partner city?", "ask_is_partner_city", UNKNOWN_FACT, id="aberdeen-no-partner-city"),
+    pytest.param("Is Paris a partner city of Groningen?", "ask_is_partner_city", UNKNOWN_FACT,
+                 id="an-unnamed-city"),
+    pytest.param("When does HyTrEc2 end?", "ask_project_period", UNKNOWN_FACT, id="hytrec2-period-not-given"),
+    pytest.param("Which partner cities are in Spain?", "ask_partner_cities", UNKNOWN_FACT,
+                 id="no-partner-city-in-spain"),
+    pytest.param("How many partner cities does Groningen have?", "ask_partner_cities", UNKNOWN_FACT,
+                 id="the-number-of-partner-cities-is-not-given"),
+    pytest.param("Who is the mayor of Bremen?", "ask_is_partner_city", UNKNOWN_FACT, id="mayor"),
+    pytest.param("Tell me about the JIVE project", "ask_eu_projects", UNKNOWN_FACT, id="a-project-not-on-the-page"),
+    pytest.param("How do I get a parking permit?", "out_of_scope", OUT_OF_SCOPE, id="out-of-scope"),
+]
+
+
+@pytest.mark.parametrize("text, intent, reason", REFUSED)
+def test_a_question_the_page_does_not_answer_is_refused_with_its_reason(ask, source_sections, text, intent, reason):
+    reply = ask(text, intent)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, reason), reply.text
+    assert_keeps_the_contract(reply, source_sections)
+
+
+@pytest.mark.parametrize("intent", ["ask_about", "ask_unlisted_fact", "ask_project_goal", "ask_project_period",
+                                    "ask_groningen_contribution"])
+def test_the_budget_of_hector_is_an_unknown_fact_whatever_the_intent(ask, intent):
+    reply = ask("What is the budget of HECTOR?", intent)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert "2019" not in reply.text and "€" not in reply.text
+
+
+def test_aberdeen_is_no_partner_city_but_what_the_page_says_of_it_follows(ask):
+    reply = ask("Is Aberdeen a partner city?", "ask_is_partner_city")
+    assert "Aberdeen" in reply.text
+    assert reply.related is not None
+    assert "HyTrEc2" in reply.related.text and "HECTOR" in reply.related.text
+    assert set(reply.related.sections) == {"hytrec2", "hector"}
+
+
+def test_an_unnamed_city_is_refused_with_the_partner_cities_the_page_names(ask):
+    reply = ask("Is Paris a partner city of Groningen?", "ask_is_partner_city")
+    for city in ("Oldenburg", "Bremen", "Hamburg", "Tianjin", "Xi'an", "Murmansk", "San Carlos"):
+        assert city in reply.text
+
+
+def test_the_end_of_hytrec2_is_unknown_and_what_is_known_of_hytrec2_follows(ask):
+    reply = ask("When does HyTrEc2 end?", "ask_project_period")
+    assert reply.related is not None and reply.related.kind == ANSWER
+    assert reply.related.sections == ("hytrec2",)
+    assert "HyTrEc2" in reply.related.text
+
+
+def test_how_many_vehicles_groningen_buys_without_naming_a_project_says_6_for_hytrec2(ask):
+    reply = ask("How many vehicles does Groningen buy?", "ask_groningen_contribution")
+    assert reply.kind == ANSWER
+    assert "HyTrEc2 the municipality of Groningen buys 6 hydrogen vehicles" in reply.text
+
+
+# --- unsure ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["blah blah HECTOR", "what about it", "Bremen?"])
+def test_a_low_confidence_guess_is_not_answered(ask, text):
+    reply = ask(text, "ask_about", confidence=0.1)
+    assert reply.kind in (NO_ANSWER, CLARIFY)
+    if reply.kind == NO_ANSWER:
+        assert reply.reason == LOW_CONFIDENCE
+
+
+def test_a_low_confidence_guess_naming_two_things_asks_which_one(ask):
+    reply = ask("blah blah HECTOR and Bremen", "ask_about", confidence=0.1)
+    assert reply.kind == CLARIFY
+    assert [topic for topic, _ in reply.options] == ["hector", "bremen"]
+
+
+def test_an_intent_the_answerer_does_not_know_is_not_answered(ask):
+    reply = ask("something else entirely", "nlu_fallback", confidence=0.0)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, LOW_CONFIDENCE)
+
+
+# --- follow-ups through the context --------------------------------------------------------------
+
+def test_follow_ups_about_hector_need_not_name_it_again(ask):
+    about = ask("Tell me about HECTOR", "ask_about")
+    assert (about.kind, about.topic) == (ANSWER, "hector")
+
+    partners = ask("who are the partners?", "ask_project_partners", 0.8, about.context)
+    assert (partners.kind, partners.topic) == (ANSWER, "hector")
+    assert "Duisburg" in partners.text and "Narvik" not in partners.text
+
+    end = ask("when does it end?", "ask_project_period", 0.8, partners.context)
+    assert end.kind == ANSWER
+    assert "2023" in end.text
+
+
+def test_and_the_partners_after_hector_lists_hectors_partners(ask):
+    about = ask("Tell me about HECTOR", "ask_about")
+    reply = ask("and the partners?", "ask_project_partners", 0.8, about.context)
+    assert (reply.kind, reply.topic) == (ANSWER, "hector"), reply.text
+    assert "Duisburg" in reply.text
+
+
+@pytest.mark.parametrize("intent, confidence", [
+    ("greet", 0.2), ("greet", 0.95), ("thank", 0.9), ("out_of_scope", 0.6), ("ask_about", 0.5),
+    ("ask_is_partner_city", 0.4)])
+def test_and_murmansk_after_bremen_asks_the_same_question_about_murmansk(ask, intent, confidence):
+    first = ask("Is Bremen a partner city?", "ask_is_partner_city")
+    reply = ask("and Murmansk?", intent, confidence, first.context)
+    assert reply.kind == ANSWER
+    assert reply.text.startswith("Yes, Murmansk")
+    assert reply.context.subject == ("place", "murmansk")
+
+
+def test_and_in_china_after_the_german_partner_cities_lists_the_chinese_ones(ask):
+    first = ask("Which partner cities are in Germany?", "ask_partner_cities")
+    reply = ask("and in China?", "greet", 0.5, first.context)
+    assert reply.kind == ANSWER
+    assert "Tianjin" in reply.text and "Bremen" not in reply.text
+
+
+def test_the_last_project_is_remembered_across_a_question_about_a_city(ask):
+    hytrec2 = ask("Tell me about HyTrEc2", "ask_about")
+    city = ask("Is Aberdeen a partner city?", "ask_is_partner_city", 0.9, hytrec2.context)
+    reply = ask("how many vehicles does Groningen buy?", "ask_groningen_contribution", 0.8, city.context)
+    assert (reply.kind, reply.topic) == (ANSWER, "hytrec2")
+    assert "HECTOR" not in reply.text
+
+
+# --- small talk and the handoff ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, intent, response", [
+    ("Hello!", "greet", "utter_greet"),
+    ("Bye", "goodbye", "utter_goodbye"),
+    ("Thanks!", "thank", "utter_you_are_welcome"),
+    ("Are you a bot?", "bot_challenge", "utter_iamabot"),
+    ("What can you do?", "ask_capabilities", "utter_capabilities"),
+])
+def test_sure_small_talk_gets_its_response(ask, text, intent, response):
+    reply = ask(text, intent, 0.9)
+    assert (reply.kind, reply.text) == (RESPONSE, response)
+
+
+def test_small_talk_keeps_the_conversation_subject(ask):
+    about = ask("Tell me about HECTOR", "ask_about")
+    greeting = ask("Hello!", "greet", 0.9, about.context)
+    assert greeting.kind == RESPONSE
+    assert greeting.context.subject == ("project", "hector")
+
+
+def test_and_murmansk_classified_as_greet_is_not_small_talk(ask):
+    reply = ask("and Murmansk?", "greet", 0.9)
+    assert reply.kind != RESPONSE
+    assert reply.kind in CONTENT_KINDS
+
+
+def test_greet_naming_groningen_itself_is_still_small_talk(ask):
+    assert ask("Hello Groningen!", "greet", 0.9).kind == RESPONSE
+
+
+@pytest.mark.parametrize("intent", HANDOFF_INTENTS)
+def test_yes_no_or_a_person_please_is_a_handoff(ask, intent):
+    reply = ask("yes please pass it on", intent, 0.95)
+    assert reply.kind == HANDOFF
+
+
+def test_a_handoff_keeps_the_context(ask):
+    about = ask("Tell me about HECTOR", "ask_about")
+    assert ask("yes", "affirm", 0.95, about.context).context.subject == ("project", "hector")
+
+
+# --- the contract over many questions ------------------------------------------------------------
+
+SWEEP_TEXTS = [
+    "Is Bremen a partner city?", "Which partner cities are in Germany?", "Who are the partners of HECTOR?",
+    "When does HyTrEc2 end?", "What is the budget of HECTOR?", "and Murmansk?", "who are the partners?",
+    "when does it end?", "Tell me about Interreg NWE", "Is Narvik University College in HECTOR?",
+    "What about the Welcome Centre?", "hello", "", "Is Spain a partner?", "and the rest?", "garbage trucks",
+    "Aberdeen City Council", "which partners are in both?", "Groningen",
+]
+SWEEP_CONTEXTS = [Context(), Context("ask_about", "project", "hector"), Context("ask_is_partner_city", "place", "bremen"),
+                  Context("ask_partner_cities"), Context("ask_programme", "programme", "interreg-nsr"),
+                  Context("ask_about", "topic", "welcome-centre"),
+                  Context("ask_project_membership", "organisation", "narvik-university-college")]
+
+
+@pytest.mark.parametrize("intent", [*DOMAIN_INTENTS, "nlu_fallback"])
+def test_every_reply_keeps_the_contract_whatever_the_question_and_context(
+        answerer: Answerer, index: AliasIndex, source_sections, intent):
+    for text in SWEEP_TEXTS:
+        for context in SWEEP_CONTEXTS:
+            for confidence in (0.9, 0.35):
+                question = Question(text, intent, confidence, tuple(index.find(text)), (("ask_about", 0.2),))
+                assert_keeps_the_contract(answerer.reply(question, context), source_sections)
