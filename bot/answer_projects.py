@@ -118,6 +118,9 @@ class ProjectAnswers(AnswerTools):
                      missing: str) -> Reply:
         """One fact about the project asked about, or about every project when none is named."""
         projects = self.projects(question, context)
+        if not projects and not cues.mentions_the_projects(question.text):
+            # Nothing points at a project ("how long are the waiting lists?"): ask, never guess.
+            return self.ask_which_project(intent)
         if not projects:
             projects = list(self.kb.projects.values())
         said = [(p, fact(p)) for p in projects]

@@ -200,6 +200,9 @@ class Answerer(AnswerTools):
             return question
         if any(m.kind != COUNTRY and m.id != HOME for m in question.mentions):
             return question
+        if context.subject_kind == TOPIC and cues.points_back(question.text) and question.intent != "out_of_scope":
+            # "why did the city set it up?" after the Welcome Centre: its paragraph is the answer.
+            return replace(question, intent="ask_about", confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
         fitting = INTENTS_FOR_SUBJECT[context.subject_kind]
         bonus = CONTEXT_BONUS * (2 if cues.points_back(question.text) else 1)
         if question.intent in fitting:

@@ -11,7 +11,6 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
@@ -44,7 +43,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            doc = message.get(SPACY_DOCS[TEXT]) or model.model(text)
+            # Not the message's own doc: SpacyNLP lowercases it, and a few names
+            # count only as written ("US", not "us").
+            doc = model.model(text)
             entities = self._entities(text, doc)
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities),
                         add_to_output=True)

@@ -118,3 +118,12 @@ _SHARED = re.compile(r"\b(both|in\s+common|beide|allebei|gemeenschappelijk)\b", 
 def asks_shared(text: str) -> bool:
     """'Which partners are in both projects?'"""
     return bool(_SHARED.search(text))
+
+
+_PROJECT_WORDS = re.compile(r"\b(projects?|projecten|hydrogen|waterstof|vehicles?|voertuigen|trucks?|cars?|auto'?s|"
+                            r"refuel\w*|filling|vulpunt|interreg|eu|european|europese?)\b", re.IGNORECASE)
+
+
+def mentions_the_projects(text: str) -> bool:
+    """'how many vehicles does the city buy': about the projects, though none is named."""
+    return bool(_PROJECT_WORDS.search(text))

@@ -22,6 +22,8 @@ PROJECT_KEYWORD = "project_keyword"
 ENTITY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION, TOPIC, PROJECT_KEYWORD)
 FUZZY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION)
 
+# Aliases that are also everyday words ("us"): they count only as written.
+CASE_SENSITIVE_ALIASES = frozenset({"US"})
 FUZZY_CUTOFF = 0.84
 FUZZY_MIN_LENGTH = 5
 # Ordinary words that sit close to a name; never read as a misspelled name.
@@ -92,8 +94,8 @@ class AliasIndex:
         while i < len(words):
             for length in range(min(self._longest, len(words) - i), 0, -1):
                 hit = self._by_tokens.get(tuple(words[i:i + length]))
-                if hit:
-                    start, end = spans[i][1], spans[i + length - 1][2]
+                start, end = spans[i][1], spans[i + length - 1][2]
+                if hit and self._written_as_named(text[start:end]):
                     found.append(Mention(hit[0], hit[1], text[start:end], start, end))
                     i += length
                     break
@@ -106,6 +108,9 @@ class AliasIndex:
                 i += 1
         return found
 
+    def _written_as_named(self, written: str) -> bool:
+        return written.upper() not in CASE_SENSITIVE_ALIASES or written in CASE_SENSITIVE_ALIASES
+
     def fuzzy_word(self, word: str) -> Optional[Tuple[str, str]]:
         if len(word) < FUZZY_MIN_LENGTH or word in NOT_NAMES:
             return None
@@ -114,7 +119,8 @@ class AliasIndex:
 
     def phrase_patterns(self) -> List[dict]:
         """Patterns for spaCy's entity ruler: label = kind, id = knowledge-base id."""
-        return [{"label": kind, "id": entry_id, "pattern": alias}
+        return [{"label": kind, "id": entry_id,
+                 "pattern": [{"ORTH": alias}] if alias in CASE_SENSITIVE_ALIASES else alias}
                 for (kind, entry_id), aliases in sorted(self.aliases.items())
                 for alias in aliases]
 
