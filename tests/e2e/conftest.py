@@ -5,6 +5,7 @@ missing), a tracker store and handoff inbox in a temporary folder, and stops
 when the session ends.
 """
 import subprocess
+import uuid
 import sys
 from pathlib import Path
 
@@ -33,9 +34,9 @@ def assistant(tmp_path_factory):
 
 
 @pytest.fixture
-def chat(assistant, request):
+def chat(assistant):
     """Sends messages as one new user; returns the bot messages of each turn."""
-    sender = f"e2e-{request.node.name}"[:100].replace("[", "-").replace("]", "")
+    sender = f"e2e-{uuid.uuid4().hex}"
 
     def send(text: str):
         reply = requests.post(f"{assistant.url}/webhooks/rest/webhook",
