@@ -2,7 +2,7 @@
 from typing import Callable, List, Optional, Sequence, Tuple
 
 from bot import cues
-from bot.answer_tools import PROGRAMMES_TOPIC, PROJECTS_TOPIC, AnswerTools, Question
+from bot.answer_tools import HOME, PROGRAMMES_TOPIC, PROJECTS_TOPIC, AnswerTools, Question
 from bot.describe import listing
 from bot.knowledge import Project
 from bot.names import ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
@@ -43,6 +43,8 @@ class ProjectAnswers(AnswerTools):
         if not projects:
             if self.mentioned(question, PLACE, ORGANISATION):
                 return self.membership(question, context)
+            if self.countries(question):
+                return self.partners_in_countries(self.countries(question))
             return self.ask_which_project("ask_project_partners")
         countries = self.countries(question)
         parts = [self._partners_text(project, countries) for project in projects]
@@ -77,7 +79,12 @@ class ProjectAnswers(AnswerTools):
         members = self.mentioned(question, PLACE, ORGANISATION)
         member = ((members[0].kind, members[0].id) if members
                   else context.subject if context.subject_kind in (PLACE, ORGANISATION) else None)
+        if member is None and any(m.id == HOME for m in question.mentions):
+            member = (PLACE, HOME)  # "which projects is the municipality itself in?"
         projects = [self.kb.projects[m.id] for m in self.mentioned(question, PROJECT) if m.kind == PROJECT]
+        countries = self.countries(question)
+        if member is None and countries and not projects:
+            return self.partners_in_countries(countries)
         if member is None:
             if projects or context.project_id:
                 return self.project_partners(question, context)
@@ -96,6 +103,13 @@ class ProjectAnswers(AnswerTools):
             sections = tuple(s for p in all_projects for s in p.sections)
         topic = sections[0] if len(set(sections)) == 1 else PROJECTS_TOPIC
         return answer(text, topic, sections, new_context)
+
+    def partners_in_countries(self, countries: List[str]) -> Reply:
+        """'Are there Swedish organisations in the projects?': across every project."""
+        projects = list(self.kb.projects.values())
+        parts = [self._partners_text(project, countries) for project in projects]
+        return answer("\n".join(parts), PROJECTS_TOPIC, [s for p in projects for s in p.sections],
+                      Context("ask_project_partners"))
 
     def _member_of(self, name: str, member_id: str, projects: List[Project], new_context: Context) -> Reply:
         found = {project.id: partner for project, partner in self.kb.projects_with_member(member_id)}

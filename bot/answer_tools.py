@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from bot import cues
 from bot.describe import Describer, listing
 from bot.knowledge import KnowledgeBase, Project
 from bot.names import (COUNTRY, ORGANISATION, PARTNER_CITIES, PLACE, PROGRAMME, PROJECT,
@@ -50,10 +51,15 @@ class AnswerTools:
     def projects(self, question: Question, context: Context) -> List[Project]:
         """The projects asked about: named ones, else the one the conversation is about."""
         ids = list(dict.fromkeys(m.id for m in self.mentioned(question, PROJECT)))
+        if not ids and context.subject_kind == PROGRAMME:
+            # "what does Groningen do in it?" after a programme: its project(s)
+            ids = [p.id for p in self.kb.projects_in_programme(context.subject_id)]
         if not ids and context.subject_kind == PROJECT:
             ids = [context.subject_id]
         if not ids and context.project_id:
             ids = [context.project_id]
+        if ids and not self.mentioned(question, PROJECT) and cues.asks_about_the_other(question.text):
+            ids = [p for p in self.kb.projects if p not in ids]  # "the other project"
         return [self.kb.projects[i] for i in ids]
 
     def countries(self, question: Question) -> List[str]:

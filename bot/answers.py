@@ -70,7 +70,8 @@ OUT_OF_SCOPE_TEXT = ("I can't help with that. I only know what the municipality 
                      "HyTrEc2 and HECTOR, the International Welcome Centre North, and the city's "
                      "international policy and trade.")
 # Out of scope is reconsidered when the question names something on the page
-# and the classifier's best question-reading is at least this share as likely.
+# (or is a long story, where talk of moving and jobs drowns the question) and
+# the classifier's best question-reading is at least this share as likely.
 NAMED_KINDS = (PLACE, PROJECT, PROGRAMME, ORGANISATION, TOPIC)
 NAMED_THING_SHARE = 0.5
 # Questions about projects or programmes, where a name we do not know
@@ -173,8 +174,10 @@ class Answerer(AnswerTools):
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
 
     def _reconsider_out_of_scope(self, question: Question) -> Question:
-        """A thing from the page named in the question is evidence that it is in scope."""
-        if question.intent != "out_of_scope" or not self.mentioned(question, *NAMED_KINDS):
+        """A thing from the page named in a question, or a long story around it, calls for a second look."""
+        if question.intent != "out_of_scope":
+            return question
+        if not (self.mentioned(question, *NAMED_KINDS) or cues.is_long(question.text)):
             return question
         for intent, confidence in question.ranking:
             if intent in self._handlers or intent in TOPIC_INTENTS:

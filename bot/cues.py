@@ -22,7 +22,8 @@ _UNLISTED_FACT = re.compile(r"""
     \bsince\s+when\b | \bsince\s+what\s+year | \bsinds\s+wanneer | \bsinds\s+welk\s+jaar |
     \bwhen\s+(did|was)\b.*\b(become|became|signed|established|founded|twinned|start(ed)?\s+the\s+(partnership|tie|link|relationship)) |
     \bwhen\s+was\b.*\b(set\s+up|opened|founded) | \bwanneer\s+is\b.*\b(opgericht|geopend) |
-    \bname\s+of\s+the\s+foundation | \bwhat\s+is\s+the\s+foundation\s+called | \bhoe\s+heet\s+de\s+stichting |
+    \bname\s+of\s+(the|that|this)\s+foundation | \bfoundation('?s)?\s+name | \bwhat\s+is\s+(the|that)\s+foundation\s+called |
+    \bhoe\s+heet\s+(de|die|het|deze)?\s*stichting | \bnaam\s+van\s+(de|die)\s+stichting |
     \bmayor\b | \bburgemeester | \blead\s+partner | \bcoordinat(or|es|ing)\b | \bpenvoerder |
     \bbrand\b | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk
 """, re.VERBOSE | re.IGNORECASE)
@@ -34,6 +35,7 @@ _FOLLOW_UP_FILLER = _FOLLOW_UP_MARKERS | frozenset("""
     about with for in from the of then too so same question one ones partner partners city
     en met van over de het dan voor bij zit uit die
 """.split())
+_QUESTION_WORDS = frozenset("which who what is are was were welke wie wat is zijn was waren one ones".split())
 # "and the rest of them?": the previous question again, about what was left out.
 _REST_WORDS = frozenset("rest others other remaining them ones overige andere anderen rest".split())
 # Words that point back at what was said before.
@@ -58,6 +60,10 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
     words = tokens(rest)
     if not words:
         return True
+    if words[0] in ("and", "en"):
+        # "and which one is French?" / "en welke is de franse?": question words may follow "and".
+        allowed = _FOLLOW_UP_FILLER | _QUESTION_WORDS
+        return len(words) <= 6 and all(w in allowed for w in words)
     return words[0] in _FOLLOW_UP_MARKERS and len(words) <= 4 and all(w in _FOLLOW_UP_FILLER for w in words)
 
 
@@ -127,3 +133,16 @@ _PROJECT_WORDS = re.compile(r"\b(projects?|projecten|hydrogen|waterstof|vehicles
 def mentions_the_projects(text: str) -> bool:
     """'how many vehicles does the city buy': about the projects, though none is named."""
     return bool(_PROJECT_WORDS.search(text))
+
+
+_OTHER = re.compile(r"\b(other|another|andere|ander)\s+(\w+\s+)?(project|projects|projecten|one)\b", re.IGNORECASE)
+
+
+def asks_about_the_other(text: str) -> bool:
+    """'what about the other project?'"""
+    return bool(_OTHER.search(text))
+
+
+def is_long(text: str) -> bool:
+    """A message long enough that talk around the question can drown it."""
+    return len(tokens(text)) > 25
