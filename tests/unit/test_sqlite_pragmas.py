@@ -1,0 +1,20 @@
+"""SQLite connections opened through SQLAlchemy get WAL mode; data still persists."""
+from sqlalchemy import create_engine, text
+
+from bot import sqlite_pragmas
+
+
+def test_a_sqlite_engine_uses_the_write_ahead_log_and_keeps_what_was_committed(tmp_path):
+    sqlite_pragmas.install()
+    sqlite_pragmas.install()  # twice is harmless
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        connection.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, data TEXT)"))
+        connection.execute(text("INSERT INTO events (data) VALUES ('turn 1')"))
+    engine.dispose()
+    reopened = create_engine(url)
+    with reopened.connect() as connection:
+        assert connection.execute(text("SELECT data FROM events")).scalars().all() == ["turn 1"]
