@@ -10,12 +10,12 @@ LINK_SHORT = {"active": "kept up actively", "foundation": "kept by a foundation 
 
 class PartnerCityAnswers(AnswerTools):
     def partner_cities(self, question: Question, context: Context) -> Reply:
-        if self.mentioned(question, PLACE):
-            return self.is_partner_city(question, context)
         new_context = Context("ask_partner_cities")
         countries = self.countries(question)
-        if countries:
+        if countries:  # "I'm from Tianjin: any partner cities in China?" asks about China
             return self.partner_cities_in(countries, new_context)
+        if self.mentioned(question, PLACE) or self.unknown_city(question):
+            return self.is_partner_city(question, context)
         active_only = cues.asks_about_active_ties(question.text)
         text, sections = self.say.partner_cities_overview(active_only)
         if cues.asks_count(question.text) and not active_only:
@@ -43,12 +43,21 @@ class PartnerCityAnswers(AnswerTools):
             parts.append(f"Groningen's partner cities in {self.say.country_name(country)}:\n{bullets(lines)}")
         return answer("\n".join(parts), PARTNER_CITY_TOPIC, self.kb.partner_city_facts.sections, new_context)
 
+    def unknown_city(self, question: Question) -> str:
+        """The name in 'is Lyon a partner city?' when it is not a place the page names."""
+        asked = cues.asked_city(question.text)
+        if asked is None or any(m.start <= asked[1] < m.end for m in question.mentions):
+            return ""
+        return asked[0]
+
     def is_partner_city(self, question: Question, context: Context) -> Reply:
-        subject = self.subject(question, context, PLACE)
+        unknown = self.unknown_city(question)
+        subject = None if unknown else self.subject(question, context, PLACE)
         if subject is None:
-            if self.countries(question):
+            if self.countries(question) and not unknown:
                 return self.partner_cities(question, context)
-            why = (f"I don't know: the page doesn't name that city among Groningen's partner cities. "
+            city = unknown or "that city"
+            why = (f"I don't know: the page doesn't name {city} among Groningen's partner cities. "
                    f"The ones it names are {self.say.named_partner_cities()}.")
             return self.refuse(UNKNOWN_FACT, why, Context("ask_is_partner_city"))
         place = self.kb.places[subject[1]]

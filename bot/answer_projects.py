@@ -1,4 +1,5 @@
 """Answers about the EU programmes and the European projects Groningen is in."""
+from dataclasses import replace
 from typing import Callable, List, Optional, Sequence, Tuple
 
 from bot import cues
@@ -24,6 +25,8 @@ class ProjectAnswers(AnswerTools):
         ids += [p.programme for p in self.projects(question, context) if not ids]
         if not ids and context.subject_kind == PROGRAMME:
             ids = [context.subject_id]
+            if cues.asks_about_the_other(question.text):  # "and the other programme?"
+                ids = [p for p in self.kb.programmes if p != context.subject_id]
         programmes = [self.kb.programmes[i] for i in (dict.fromkeys(ids) or self.kb.programmes)]
         parts, sections = [], []
         for programme in programmes:
@@ -37,6 +40,8 @@ class ProjectAnswers(AnswerTools):
         return answer("\n".join(parts), PROGRAMMES_TOPIC, sections, Context("ask_programme"))
 
     def project_partners(self, question: Question, context: Context) -> Reply:
+        if self.asks_countries_of_programme(question, context):
+            return self.programme(question, context)
         if cues.asks_shared(question.text) and not self.mentioned(question, PROJECT):
             return self.partners_in_all_projects()
         projects = self.projects(question, context)
@@ -76,6 +81,8 @@ class ProjectAnswers(AnswerTools):
         return answer(text, PROJECTS_TOPIC, [s for p in projects for s in p.sections], Context("ask_project_partners"))
 
     def membership(self, question: Question, context: Context) -> Reply:
+        if self.asks_countries_of_programme(question, context):
+            return self.programme(question, context)
         members = self.mentioned(question, PLACE, ORGANISATION)
         member = ((members[0].kind, members[0].id) if members
                   else context.subject if context.subject_kind in (PLACE, ORGANISATION) else None)
@@ -94,7 +101,8 @@ class ProjectAnswers(AnswerTools):
         name = self.name(kind, member_id)
         new_context = Context("ask_project_membership", kind, member_id)
         if projects:
-            return self._member_of(name, member_id, projects, new_context)
+            project_id = projects[0].id if len(projects) == 1 else None
+            return self._member_of(name, member_id, projects, replace(new_context, project_id=project_id))
         text, sections = self.say.memberships(name, member_id)
         if not text:
             all_projects = list(self.kb.projects.values())
@@ -174,6 +182,11 @@ class ProjectAnswers(AnswerTools):
 
     def project_programme(self, question: Question, context: Context) -> Reply:
         return self.project_fact(question, context, "ask_project_programme", self.say.project_programme, "")
+
+    def asks_countries_of_programme(self, question: Question, context: Context) -> bool:
+        """'how many countries are in it?' after a programme: its aims say."""
+        return (context.subject_kind == PROGRAMME and not self.mentioned(question, PROJECT)
+                and cues.asks_about_countries(question.text))
 
     def needs_other_subject(self, question: Question) -> bool:
         """A project question whose only subject is a place, topic or programme."""

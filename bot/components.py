@@ -65,11 +65,14 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         if not self._fuzzy:
             return found
         covered = {i for e in found for i in range(e["start"], e["end"])}
-        for word, start, end in token_spans(text):
-            if start in covered:
-                continue
-            hit = self._index.fuzzy_word(word)
-            if hit:
+        spans = token_spans(text)
+        words = [w for w, _, _ in spans]
+        i = 0
+        while i < len(spans):
+            length, hit = (1, None) if spans[i][1] in covered else self._index.fuzzy_at(words, i)
+            start, end = spans[i][1], spans[i + length - 1][2]
+            if hit and not covered.intersection(range(start, end)):
                 found.append({"entity": hit[0], "value": hit[1], "start": start, "end": end,
                               "text": text[start:end], "confidence": 0.8})
+            i += length
         return sorted(found, key=lambda e: e["start"])

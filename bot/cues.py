@@ -6,7 +6,7 @@ must never get wrong: a request for a fact that the page simply does not hold
 new subject ("and Murmansk?"), and a wish to keep to the actively kept ties.
 """
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 from bot.names import Mention, fold, tokens
 
@@ -25,7 +25,12 @@ _UNLISTED_FACT = re.compile(r"""
     \bname\s+of\s+(the|that|this)\s+foundation | \bfoundation('?s)?\s+name | \bwhat\s+is\s+(the|that)\s+foundation\s+called |
     \bhoe\s+heet\s+(de|die|het|deze)?\s*stichting | \bnaam\s+van\s+(de|die)\s+stichting |
     \bmayor\b | \bburgemeester | \blead\s+partner | \bcoordinat(or|es|ing)\b | \bpenvoerder |
-    \bbrand\b | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk
+    \bbrand\b | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk |
+    \bproject\s*(leader|manager|lead)\b | \bprojectleider | \bwho\s+(leads|runs|manages)\s+(the\s+)?project | \bwie\s+leidt |
+    \bresults?\b | \boutcomes?\b | \bperform(ed|ance)?\b | \bdid\s+(it|they|\w+)\s+(actually\s+)?(work|succeed) |
+    \bsuccess(ful)?\b | \bresultaten\b | \bresultaat\b | \bopgeleverd | \bis\s+het\s+gelukt |
+    \bwhen\s+did\s+(the|that|this)\s+(tie|link|relationship|partnership|twinning|connection)\b |
+    \bwanneer\s+is\s+(de|die)\s+(band|stedenband|relatie)
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -105,6 +110,16 @@ _GENERIC_AFTER_INTERREG = frozenset("""
 _COMMON_ACRONYMS = frozenset("EU EUR CO2 UK USA NL VK BSN IND GP UMCG RUG DUO IBAN KVK IWCN NSR NWE WHO PHD IT AI".split())
 
 
+# "the Horizon Europe projects", "het project H2Share": a name with project or programme.
+_NAMED_PROJECT = re.compile(
+    r"\b([A-Z][\w-]*\d*(?:\s+[A-Z][\w-]*)?)\s+(?:projects?|programmes?|programs?|programma'?s?|projecten)\b"
+    r"|\b(?:project|programme|program|programma)\s+([A-Z][\w-]*\d*|[a-z]+\d[\w-]*)")
+_NOT_A_PROJECT_NAME = frozenset("""
+    EU European Europe Interreg The This That Which What Groningen Dutch Hydrogen Waterstof Welke Het De Een
+    Both All Any Other Another Our Your Their These Those City Municipality Gemeente
+""".split())
+
+
 def unknown_names(text: str, known: Sequence[Mention]) -> list:
     """Acronyms and Interreg strands in the text that are not known names."""
     def outside(start: int, mentions: Sequence[Mention]) -> bool:
@@ -115,6 +130,11 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
              if outside(m.start(), known) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS]
     found += [m.group() for m in _INTERREG_STRAND.finditer(text)
               if outside(m.start(1), programmes) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
+    for m in _NAMED_PROJECT.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if outside(m.start(group), known) and name.split()[0] not in _NOT_A_PROJECT_NAME and name not in found:
+            found.append(name)
     return found
 
 
@@ -135,7 +155,8 @@ def mentions_the_projects(text: str) -> bool:
     return bool(_PROJECT_WORDS.search(text))
 
 
-_OTHER = re.compile(r"\b(other|another|andere|ander)\s+(\w+\s+)?(project|projects|projecten|one)\b", re.IGNORECASE)
+_OTHER = re.compile(r"\b(other|another|andere|ander)\s+(\w+\s+)?(project|projects|projecten|one|programme|program|programma)\b",
+                    re.IGNORECASE)
 
 
 def asks_about_the_other(text: str) -> bool:
@@ -146,3 +167,25 @@ def asks_about_the_other(text: str) -> bool:
 def is_long(text: str) -> bool:
     """A message long enough that talk around the question can drown it."""
     return len(tokens(text)) > 25
+
+
+# "is Lyon a partner city?": the name asked about, when it is none we know.
+_ASKED_CITY = re.compile(
+    r"\b(?:is|are|ist)\s+([A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:also\s+|ook\s+|by\s+any\s+chance\s+)?"
+    r"(?:a|an|one\s+of|een|one)\b[^?.!]*\b(partner|twin|sister|partnerstad|zusterstad|stedenband)", re.IGNORECASE)
+_NOT_A_CITY = frozenset("there it that this groningen which what any the er het dat dit".split())
+
+
+def asked_city(text: str) -> Optional[tuple]:
+    """(name, start) of the city a yes/no partner-city question asks about."""
+    match = _ASKED_CITY.search(text)
+    if not match or match.group(1).split()[0].lower() in _NOT_A_CITY:
+        return None
+    return match.group(1), match.start(1)
+
+
+_COUNTRIES_WORD = re.compile(r"\b(countries|landen)\b", re.IGNORECASE)
+
+
+def asks_about_countries(text: str) -> bool:
+    return bool(_COUNTRIES_WORD.search(text))

@@ -82,6 +82,8 @@ class AliasIndex:
         # words that point at a topic or project ("partnerstad", "vulpunt").
         self._single_words = {k[0]: v for k, v in self._by_tokens.items()
                               if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH and v[0] in FUZZY_KINDS}
+        self._word_pairs = {" ".join(k): v for k, v in self._by_tokens.items()
+                            if len(k) == 2 and len(" ".join(k)) >= 7 and v[0] in FUZZY_KINDS}
 
     def lookup(self, alias: str) -> Optional[Tuple[str, str]]:
         return self._by_tokens.get(tuple(tokens(alias)))
@@ -100,16 +102,24 @@ class AliasIndex:
                     i += length
                     break
             else:
-                if fuzzy:
-                    hit = self.fuzzy_word(words[i])
-                    if hit:
-                        start, end = spans[i][1], spans[i][2]
-                        found.append(Mention(hit[0], hit[1], text[start:end], start, end, exact=False))
-                i += 1
+                length, hit = self.fuzzy_at(words, i) if fuzzy else (1, None)
+                if hit:
+                    start, end = spans[i][1], spans[i + length - 1][2]
+                    found.append(Mention(hit[0], hit[1], text[start:end], start, end, exact=False))
+                i += length
         return found
 
     def _written_as_named(self, written: str) -> bool:
         return written.upper() not in CASE_SENSITIVE_ALIASES or written in CASE_SENSITIVE_ALIASES
+
+    def fuzzy_at(self, words: Sequence[str], i: int) -> Tuple[int, Optional[Tuple[str, str]]]:
+        """A misspelled two-word name ("san carlo") or one-word name at position i."""
+        if i + 1 < len(words):
+            pair = f"{words[i]} {words[i + 1]}"
+            close = difflib.get_close_matches(pair, self._word_pairs, n=1, cutoff=FUZZY_CUTOFF)
+            if close and pair not in NOT_NAMES:
+                return 2, self._word_pairs[close[0]]
+        return 1, self.fuzzy_word(words[i])
 
     def fuzzy_word(self, word: str) -> Optional[Tuple[str, str]]:
         if len(word) < FUZZY_MIN_LENGTH or word in NOT_NAMES:
