@@ -50,6 +50,8 @@ class ProjectAnswers(AnswerTools):
                 return self.membership(question, context)
             if self.countries(question):
                 return self.partners_in_countries(self.countries(question))
+            if any(m.id == HOME for m in question.mentions):
+                return self.membership(question, context)  # "which projects is the city itself in?"
             return self.ask_which_project("ask_project_partners")
         countries = self.countries(question)
         parts = [self._partners_text(project, countries) for project in projects]
@@ -86,12 +88,12 @@ class ProjectAnswers(AnswerTools):
         members = self.mentioned(question, PLACE, ORGANISATION)
         member = ((members[0].kind, members[0].id) if members
                   else context.subject if context.subject_kind in (PLACE, ORGANISATION) else None)
-        if member is None and any(m.id == HOME for m in question.mentions):
-            member = (PLACE, HOME)  # "which projects is the municipality itself in?"
         projects = [self.kb.projects[m.id] for m in self.mentioned(question, PROJECT) if m.kind == PROJECT]
         countries = self.countries(question)
-        if member is None and countries and not projects:
-            return self.partners_in_countries(countries)
+        if member is None and countries:  # "another Dutch city in HECTOR?", "Swedish partners?"
+            return self.project_partners(question, context) if projects else self.partners_in_countries(countries)
+        if member is None and any(m.id == HOME for m in question.mentions):
+            member = (PLACE, HOME)  # "which projects is the municipality itself in?"
         if member is None:
             if projects or context.project_id:
                 return self.project_partners(question, context)
@@ -181,6 +183,8 @@ class ProjectAnswers(AnswerTools):
         return self.project_fact(question, context, "ask_project_goal", self.say.project_goal, "")
 
     def project_programme(self, question: Question, context: Context) -> Reply:
+        if self.mentioned(question, PROGRAMME) and not self.mentioned(question, PROJECT):
+            return self.programme(question, context)  # "which project runs under NWE?"
         return self.project_fact(question, context, "ask_project_programme", self.say.project_programme, "")
 
     def asks_countries_of_programme(self, question: Question, context: Context) -> bool:

@@ -101,7 +101,7 @@ class Answerer(AnswerTools):
             "ask_groningen_contribution": self._about_a_project(projects.contribution),
             "ask_refuelling_point": self._about_a_project(projects.refuelling_point),
             "ask_project_goal": projects.project_goal,
-            "ask_project_programme": self._about_a_project(projects.project_programme),
+            "ask_project_programme": projects.project_programme,
             "ask_unlisted_fact": self.unlisted_fact,
         }
 

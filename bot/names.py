@@ -82,8 +82,10 @@ class AliasIndex:
         # words that point at a topic or project ("partnerstad", "vulpunt").
         self._single_words = {k[0]: v for k, v in self._by_tokens.items()
                               if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH and v[0] in FUZZY_KINDS}
+        # Two-word misspellings only for places and countries ("san carlo"): pairs
+        # with "project" or "council" would catch ordinary Dutch ("het project").
         self._word_pairs = {" ".join(k): v for k, v in self._by_tokens.items()
-                            if len(k) == 2 and len(" ".join(k)) >= 7 and v[0] in FUZZY_KINDS}
+                            if len(k) == 2 and len(" ".join(k)) >= 7 and v[0] in (PLACE, COUNTRY)}
 
     def lookup(self, alias: str) -> Optional[Tuple[str, str]]:
         return self._by_tokens.get(tuple(tokens(alias)))
