@@ -101,9 +101,36 @@ e2e: venv train ## Tests that talk to running servers (pytest -m e2e)
 eval: venv train ## Score the cases in CASES (default tests/eval/cases.yml)
 	$(PY) scripts/eval_cases.py --cases $(CASES)
 
-bench: venv train ## Benchmarks (scripts/bench.py)
-	$(PY) scripts/bench.py
+bench: venv ## Ours against Rasa's default config on the same data, into results/bench.md (BENCH_ARGS=--quick)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean: ## Remove models, logs, results and caches (keeps .venv: rm -rf .venv for that)
 	rm -rf models results .rasa var/* .pytest_cache .ruff_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+# Production "scale-out" mode (docs/SCALING.md): nginx in front of INSTANCES
+# Rasa servers sharing a PostgreSQL tracker store and a Redis lock store.
+INSTANCES ?= 2
+PROD_PORT ?= 8080
+
+.PHONY: prod-deps prod
+
+prod-deps: ## Install nginx from Debian's packages when it is missing (needs root)
+	@if PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null; then \
+		echo "nginx is installed: $$(PATH="$$PATH:/usr/sbin" nginx -v 2>&1)"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "prod-deps: nginx is missing; as root: apt-get install nginx" >&2; exit 1; \
+	else \
+		echo "Installing nginx (apt-get)"; \
+		policy=/usr/sbin/policy-rc.d; \
+		if [ ! -e $$policy ]; then \
+			printf '#!/bin/sh\nexit 101\n' >$$policy; chmod +x $$policy; \
+			trap "rm -f $$policy" EXIT; \
+		fi; \
+		apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+		echo "Installed: $$(nginx -v 2>&1)"; \
+	fi
+
+prod: venv train prod-deps ## nginx on 127.0.0.1:PROD_PORT (8080) before INSTANCES (2) Rasa servers; Ctrl-C stops all
+	$(PY) scripts/prod.py --model $(MODEL) --instances $(INSTANCES) --port $(PROD_PORT)

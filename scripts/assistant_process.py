@@ -11,7 +11,8 @@ benchmark tools all start the assistant through this module:
 
 `start_assistant` returns once both servers answer and stops both when the
 `with` block ends (or on `assistant.stop()`). Standard library only, so it runs
-under the venv's Python without importing Rasa itself.
+under the venv's Python without importing Rasa itself. scripts/production.py
+(several Rasa servers behind nginx) builds on Child and the helpers below.
 """
 
 import atexit
@@ -96,9 +97,11 @@ class Child:
         self.args = args
         self.log_path = log_path
         self.process: Optional[subprocess.Popen] = None
+        self._terminated = False
 
     def start(self, cwd: Path, env: Dict[str, str]) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._terminated = False
         with open(self.log_path, "wb") as log:
             # Own session: a Ctrl-C on the terminal reaches the supervisor only,
             # which then stops the children in order.
@@ -119,12 +122,21 @@ class Child:
     def has_exited(self) -> bool:
         return self.exit_code() is not None
 
+    def request_stop(self) -> None:
+        """SIGTERM to the process group (once) without waiting: stop() waits.
+
+        Lets a supervisor stop several children at the same time.
+        """
+        if self.process is not None and self.process.poll() is None and not self._terminated:
+            self._terminated = True
+            self._signal_group(signal.SIGTERM)
+
     def stop(self, timeout: float = STOP_TIMEOUT) -> None:
         """SIGTERM to the process group, then SIGKILL if it is still there."""
         if self.process is None:
             return
         if self.process.poll() is None:
-            self._signal_group(signal.SIGTERM)
+            self.request_stop()
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
@@ -150,6 +162,62 @@ class Child:
         code = self.exit_code()
         how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with code {code}"
         return f"The {self.name} {how}. Last lines of {self.log_path}:\n{self.log_tail()}"
+
+
+def action_server_args(python: str, port: int) -> List[str]:
+    """The command of an action server for actions/ on `port` (SANIC_HOST=HOST keeps it on loopback)."""
+    return [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+
+
+def rasa_server_args(
+    python: str, model: Path, endpoints: Path, credentials: Path, port: int, cors: Sequence[str] = ()
+) -> List[str]:
+    """The command of `rasa run` for `model` on HOST:`port`."""
+    args = [
+        python, "-m", "rasa", "run",
+        "--model", str(model),
+        "--endpoints", str(endpoints),
+        "--credentials", str(credentials),
+        "--port", str(port),
+        "--interface", HOST,
+    ]  # fmt: skip
+    if cors:
+        args += ["--cors", *cors]
+    return args
+
+
+def server_env(project_dir: Path, extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """This environment, `extra`, QUIET_ENV and the project on PYTHONPATH."""
+    env = dict(os.environ)
+    # endpoints*.yml name these; Rasa stops on an unset one.
+    env.setdefault("RASA_TRACKER_DB", "rasa")
+    env.update(extra or {})
+    env.update(QUIET_ENV)
+    # Rasa imports our channel and components (bot.*), the SDK our actions.
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(project_dir), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
+def wait_until_answering(pending: Dict[Child, str], deadline: float) -> None:
+    """Waits until a GET of each child's URL answers; AssistantError when one exits or time runs out."""
+    pending = dict(pending)
+    while pending:
+        for child, url in list(pending.items()):
+            if child.has_exited():
+                raise AssistantError(child.describe_exit())
+            if answers(url):
+                del pending[child]
+        if not pending:
+            return
+        if time.monotonic() > deadline:
+            raise AssistantError(
+                "Gave up waiting for the "
+                + " and the ".join(child.name for child in pending)
+                + "".join(f"\nLast lines of {c.log_path}:\n{c.log_tail()}" for c in pending)
+            )
+        time.sleep(POLL_INTERVAL)
 
 
 class Assistant:
@@ -190,19 +258,12 @@ class Assistant:
         log_dir = self.project_dir / (log_dir or "var/logs")
         self.actions = Child(
             "action server",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            action_server_args(python, self.actions_port),
             log_dir / f"actions-{self.actions_port}.log",
         )
-        rasa_args = [
-            python, "-m", "rasa", "run",
-            "--model", str(self.model),
-            "--endpoints", str(self.endpoints),
-            "--credentials", str(self.credentials),
-            "--port", str(self.rasa_port),
-            "--interface", HOST,
-        ]  # fmt: skip
-        if cors:
-            rasa_args += ["--cors", *cors]
+        rasa_args = rasa_server_args(
+            python, self.model, self.endpoints, self.credentials, self.rasa_port, cors
+        )
         self.rasa = Child("Rasa server", rasa_args, log_dir / f"rasa-{self.rasa_port}.log")
 
     @property
@@ -217,16 +278,8 @@ class Assistant:
 
     def child_env(self) -> Dict[str, str]:
         """The environment both children run with."""
-        env = dict(os.environ)
-        # endpoints*.yml name these; Rasa stops on an unset one.
-        env.setdefault("RASA_TRACKER_DB", "rasa")
-        env.update(self._extra_env)
-        env.update(QUIET_ENV)
+        env = server_env(self.project_dir, self._extra_env)
         env["ACTION_ENDPOINT_URL"] = f"{self.actions_url}/webhook"
-        # Rasa imports our channel and components (bot.*), the SDK our actions.
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(self.project_dir), env.get("PYTHONPATH", "")) if p
-        )
         return env
 
     def start(self, timeout: float = START_TIMEOUT) -> float:
@@ -257,25 +310,9 @@ class Assistant:
         return self.startup_seconds
 
     def _wait_until_ready(self, deadline: float) -> None:
-        pending = {
-            self.actions: f"{self.actions_url}/health",
-            self.rasa: f"{self.url}/",
-        }
-        while pending:
-            for child, url in list(pending.items()):
-                if child.has_exited():
-                    raise AssistantError(child.describe_exit())
-                if answers(url):
-                    del pending[child]
-            if not pending:
-                return
-            if time.monotonic() > deadline:
-                raise AssistantError(
-                    "Gave up waiting for the "
-                    + " and the ".join(child.name for child in pending)
-                    + "".join(f"\nLast lines of {c.log_path}:\n{c.log_tail()}" for c in pending)
-                )
-            time.sleep(POLL_INTERVAL)
+        wait_until_answering(
+            {self.actions: f"{self.actions_url}/health", self.rasa: f"{self.url}/"}, deadline
+        )
 
     def exited_child(self) -> Optional[Child]:
         """The first server that is no longer running, if any."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CODE_INPUTS = ["bot/nlp_pipeline.py", "bot/components.py", "bot/names.py", "bot/knowledge.py"]  
+CODE_INPUTS = ["bot/nlp_pipeline.py", "bot/components.py", "bot/names.py", "bot/knowledge.py"]  # modules that training runs
 SPACY_MODEL = "var/spacy/en_kb"  # what bot/nlp_pipeline.py builds; config.yml loads it
 FINGERPRINT_LENGTH = 16  # hex digits of the sha256: short names, no realistic clash
 
