@@ -12,7 +12,7 @@ REDIS_DB = 13  # a database of its own; each test uses fresh keys and deletes th
 
 @pytest.fixture
 def prefix():
-    prefix = f"test-{uuid.uuid4().hex}:"
+    prefix = f"test{uuid.uuid4().hex}"  # Rasa ignores a prefix that is not alphanumeric
     yield prefix
     client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
     for key in client.scan_iter(f"{prefix}*"):
