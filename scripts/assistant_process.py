@@ -11,11 +11,16 @@ benchmark tools all start the assistant through this module:
 
 `start_assistant` returns once both servers answer and stops both when the
 `with` block ends (or on `assistant.stop()`). Standard library only, so it runs
-under the venv's Python without importing Rasa itself. scripts/production.py
-(several Rasa servers behind nginx) builds on Child and the helpers below.
+under the venv's Python without importing Rasa itself (bot/tracker_check.py,
+which checks the tracker store's database, adds PyYAML and psycopg2). The start
+is refused, naming the database, when it does not answer before start, or when
+Rasa keeps conversations in memory after (GET /webhooks/health/): both servers
+are stopped. scripts/production.py (several Rasa servers behind nginx) builds
+on Child and the helpers below.
 """
 
 import atexit
+import json
 import os
 import signal
 import socket
@@ -34,6 +39,7 @@ START_TIMEOUT = 300.0  # loading TensorFlow and a model takes 20-60 s on 2 cores
 STOP_TIMEOUT = 10.0
 POLL_INTERVAL = 0.25
 LOG_TAIL_LINES = 30
+HEALTH_PATH = "/webhooks/health/"  # bot/health_channel.py
 
 PathLike = Union[str, Path]
 
@@ -296,13 +302,15 @@ class Assistant:
                 raise AssistantError(f"Port {port} on {HOST} is in use: is the assistant running already?")
 
         began = time.monotonic()
-        atexit.register(self.stop)
         env = self.child_env()
+        self._check_tracker_database(env)
+        atexit.register(self.stop)
         try:
             # Actions first: Rasa may call them as soon as it answers.
             self.actions.start(self.project_dir, {**env, "SANIC_HOST": HOST})
             self.rasa.start(self.project_dir, env)
             self._wait_until_ready(began + timeout)
+            self._check_tracker_health()
         except BaseException:
             self.stop()
             raise
@@ -313,6 +321,43 @@ class Assistant:
         wait_until_answering(
             {self.actions: f"{self.actions_url}/health", self.rasa: f"{self.url}/"}, deadline
         )
+
+    def _check_tracker_database(self, env: Dict[str, str]) -> None:
+        """AssistantError naming the database when the endpoints' tracker store cannot be reached."""
+        from bot import tracker_check
+
+        try:
+            config = tracker_check.read_tracker_store_config(self.endpoints, env)
+            tracker_check.check_database(config, self.project_dir)
+        except tracker_check.TrackerStoreUnavailable as error:
+            raise AssistantError(f"Not starting the assistant. {error}") from None
+
+    def _check_tracker_health(self) -> None:
+        """AssistantError when Rasa, now answering, does not keep conversations where it should."""
+        from bot import tracker_check
+
+        health_url = f"{self.url}{HEALTH_PATH}"
+        try:
+            with _http.open(health_url, timeout=10) as reply:
+                status, body = reply.status, reply.read()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read()
+        except (urllib.error.URLError, OSError) as error:
+            status, body = None, str(error).encode()
+        problem = None
+        if status not in (200, 404):  # 404: credentials without the health channel
+            try:
+                problem = json.loads(body).get("reason")
+            except (ValueError, AttributeError):
+                problem = None
+            problem = problem or f"{health_url} answered {status}: {body[:200]!r}"
+        fallback = tracker_check.fallback_lines(self.rasa.log_tail(2000))
+        if problem is None and fallback:
+            problem = f"it keeps conversations in memory; its log says: {fallback[0]}"
+        if problem:
+            raise AssistantError(
+                f"Rasa started but its tracker store is unhealthy: {problem}. Stopped both servers "
+                f"(log: {self.rasa.log_path}).")
 
     def exited_child(self) -> Optional[Child]:
         """The first server that is no longer running, if any."""
