@@ -71,12 +71,13 @@ run: venv train ## Chat with the assistant in this terminal (starts and stops th
 		sleep 1; \
 	done; \
 	grep '^Assistant ready' var/logs/serve.log; \
+	echo "Website widget demo: http://127.0.0.1:$(RASA_PORT)/webhooks/web/demo"; \
 	$(PY) -m bot.chat --url http://127.0.0.1:$(RASA_PORT)
 
 serve: venv train ## Run Rasa and the action server in the foreground (Ctrl-C stops both)
 	$(PY) scripts/serve.py --model $(MODEL) --endpoints $(ENDPOINTS)
 
-test: lint unit validate train nlu-eval stories e2e ## All checks, cheap to expensive (what CI runs)
+test: lint unit validate train nlu-eval stories e2e browser ## All checks, cheap to expensive (what CI runs)
 
 lint: venv ## Byte-compile the code (and ruff, when installed in .venv)
 	$(PY) -m compileall -q bot actions scripts tests
@@ -103,6 +104,14 @@ eval: venv train ## Score the cases in CASES (default tests/eval/cases.yml)
 
 bench: venv ## Ours against Rasa's default config on the same data, into results/bench.md (BENCH_ARGS=--quick)
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+.PHONY: report
+report: venv ## Staff digest of the conversations in ENDPOINTS' tracker store: results/report/ (report.md, CSV, chart.png)
+	$(PY) scripts/report.py --endpoints $(ENDPOINTS) $(REPORT_ARGS)
+
+.PHONY: resend-tickets
+resend-tickets: venv ## Send the handoff tickets the helpdesk has not taken yet (HELPDESK_URL, HANDOFF_DB)
+	$(PY) -m actions.helpdesk
 
 clean: ## Remove models, logs, results and caches (keeps .venv: rm -rf .venv for that)
 	rm -rf models results .rasa var/* .pytest_cache .ruff_cache
@@ -134,3 +143,23 @@ prod-deps: ## Install nginx from Debian's packages when it is missing (needs roo
 
 prod: venv train prod-deps ## nginx on 127.0.0.1:PROD_PORT (8080) before INSTANCES (2) Rasa servers; Ctrl-C stops all
 	$(PY) scripts/prod.py --model $(MODEL) --instances $(INSTANCES) --port $(PROD_PORT)
+
+# The website chat widget (web/, served by bot/web_channel.py at /webhooks/web/demo)
+# and its tests in Debian's headless Chromium, driven by Playwright (tests/browser).
+.PHONY: browser-deps browser
+
+browser-deps: ## Install Debian's Chromium for the browser tests when it is missing (needs root)
+	@if command -v chromium >/dev/null; then \
+		echo "chromium is installed: $$(chromium --version 2>/dev/null)"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "browser-deps: chromium is missing; as root: apt-get install chromium" >&2; exit 1; \
+	else \
+		echo "Installing chromium (apt-get)"; \
+		install='env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium'; \
+		if ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then apt-get update -qq; fi; \
+		$$install >/dev/null || { apt-get update -qq && $$install >/dev/null; }; \
+		echo "Installed: $$(chromium --version 2>/dev/null)"; \
+	fi
+
+browser: venv train browser-deps ## The website widget in headless Chromium (pytest -m browser); screenshots in results/screenshots
+	$(PY) -m pytest tests/browser -m browser

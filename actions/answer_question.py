@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.handoff import respond_to_handoff
+from actions.handoff import respond_to_handoff, with_stale_request_cleared
 from actions.knowledge import answerer, knowledge_base
 from bot.answers import Question
 from bot.names import ENTITY_KINDS, Mention
@@ -59,7 +59,7 @@ class ActionAnswerQuestion(Action):
         question = Question(text, *ranking[0], mentions_in(message), ranking[1:])
         reply = answerer().reply(question, context_from(tracker))
         if reply.kind == HANDOFF:
-            return respond_to_handoff(question.intent, dispatcher, tracker)
+            return with_stale_request_cleared(respond_to_handoff(question.intent, dispatcher, tracker), tracker)
         for utterance in render(reply, knowledge_base().page):
             dispatcher.utter_message(**utterance)
-        return context_events(reply, text)
+        return with_stale_request_cleared(context_events(reply, text), tracker)

@@ -1,42 +1,87 @@
-"""Yes, no, or "a person please" after the assistant could not answer a question."""
+"""The handoff to the Welcome Centre staff: starting the form, and what happens after it.
+
+Starting: action_answer_question calls respond_to_handoff on yes / no / "a
+person please" / "stop". A yes to the offer, or a request for a person, sets
+`handoff_requested`; a rule (data/stories/handoff.yml) then runs `handoff_form`.
+The question to pass on is pre-filled: the one the assistant could not answer,
+or, for a person asked for after an answer (a thumbs-down in the widget), the
+last question it answered.
+
+Finishing: action_submit_handoff runs when the form ends. With consent and all
+details it builds the ticket, stores it and delivers it (actions/helpdesk.py),
+and tells the user honestly where it is; otherwise it says nothing was sent.
+"""
+import asyncio
 import logging
 import sqlite3
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
-from actions.handoff_inbox import HandoffInbox
+from actions.handoff_form import CONSENT, DRAFT, EMAIL, FORM_SLOTS, NAME, QUESTION
+from actions.helpdesk import HelpdeskSettings, submit
+from actions.tickets import build_ticket, last_question
+from actions.tickets_store import DELIVERED, OPEN, PENDING, TicketStore
 
 logger = logging.getLogger(__name__)
 
-PASSED_ON = ("I've passed your question on to the staff of the International Welcome Centre North. "
-             "This chat can't take your contact details yet, so they can't reply to you here; "
-             "they use these questions to improve my answers. Is there anything else I can help with?")
-NOT_SAVED = ("I'm sorry, something went wrong while passing your question on, so it has not reached "
-             "the staff. Please try again in a moment.")
-NOTHING_PENDING_PERSON = ("I can pass a question on to the staff of the International Welcome Centre North. "
-                          "Ask it here first: when I can't answer it, I'll offer to pass it on.")
-NOTHING_PENDING = "Great! What would you like to know?"
-DECLINED = "All right. Is there anything else you'd like to know?"
+REQUESTED = "handoff_requested"  # the rule's signal to start handoff_form
+DECLINE_INTENTS = ("deny", "stop_handoff")
+OUTCOME_RESPONSES = {OPEN: "utter_handoff_in_inbox", DELIVERED: "utter_handoff_delivered",
+                     PENDING: "utter_handoff_pending"}
+Events = List[Dict[Text, Any]]
 
 
-def respond_to_handoff(intent: str, dispatcher: CollectingDispatcher,
-                       tracker: Tracker) -> List[Dict[Text, Any]]:
-    """Passes the waiting question on (yes, a person), or lets it go (no)."""
-    question = tracker.get_slot("unanswered_question")
-    if intent == "deny":
-        dispatcher.utter_message(text=DECLINED)
-        return [SlotSet("unanswered_question", None)]
-    if not question:
-        dispatcher.utter_message(text=NOTHING_PENDING_PERSON if intent == "request_human" else NOTHING_PENDING)
+def respond_to_handoff(intent: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """Starts the handoff form (yes to the offer, a person please), or lets the question go (no, stop)."""
+    waiting = tracker.get_slot(DRAFT)
+    if intent in DECLINE_INTENTS:
+        dispatcher.utter_message(response="utter_handoff_declined")
+        return [SlotSet(DRAFT, None)]
+    if intent == "affirm" and not waiting:
+        dispatcher.utter_message(response="utter_handoff_nothing_pending")
         return []
-    try:
-        HandoffInbox.from_environment().add(tracker.sender_id, question)
-    except sqlite3.Error:
-        logger.exception("could not store a handoff request")
-        dispatcher.utter_message(text=NOT_SAVED)
-        return []
-    dispatcher.utter_message(text=PASSED_ON)
-    return [SlotSet("unanswered_question", None)]
+    draft = waiting or last_question(tracker.events)
+    dispatcher.utter_message(response="utter_handoff_start")
+    # A form cut off earlier (by a new session) must not pre-fill this one.
+    left_over = [SlotSet(slot, None) for slot in FORM_SLOTS if tracker.get_slot(slot) is not None]
+    return [SlotSet(DRAFT, draft), *left_over, SlotSet(REQUESTED, True)]
+
+
+def with_stale_request_cleared(events: Events, tracker: Tracker) -> Events:
+    """A handoff_requested left set (a form cut off by a new session) would make the
+    rules expect the form after every answer: clear it unless this turn starts one."""
+    if tracker.get_slot(REQUESTED) and not any(e.get("name") == REQUESTED for e in events):
+        return [*events, SlotSet(REQUESTED, None)]
+    return events
+
+
+def clear_handoff() -> Events:
+    return [*(SlotSet(slot, None) for slot in (*FORM_SLOTS, DRAFT)), SlotSet(REQUESTED, None)]
+
+
+class ActionSubmitHandoff(Action):
+    def name(self) -> Text:
+        return "action_submit_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+        consent, name, email, question = (tracker.get_slot(slot) for slot in (CONSENT, NAME, EMAIL, QUESTION))
+        if not (consent is True and name and email and question):
+            dispatcher.utter_message(response="utter_handoff_stopped")
+            return clear_handoff()
+        ticket = build_ticket(sender_id=tracker.sender_id, name=name, email=email, question=question,
+                              events=tracker.events)
+        try:
+            # Delivery may wait for retries: in a thread, so other conversations go on meanwhile.
+            status = await asyncio.get_running_loop().run_in_executor(
+                None, submit, ticket, TicketStore.from_environment(), HelpdeskSettings.from_environment())
+        except (sqlite3.Error, OSError):
+            logger.exception("could not store handoff ticket %s", ticket.id)
+            dispatcher.utter_message(response="utter_handoff_not_saved")
+            return [SlotSet(REQUESTED, None)]  # the details stay in the slots and the conversation
+        dispatcher.utter_message(response=OUTCOME_RESPONSES[status], name=ticket.name, email=ticket.email,
+                                 ticket=ticket.id)
+        return clear_handoff()

@@ -30,7 +30,10 @@ SMALL_TALK_RESPONSES = {
     "greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome",
     "bot_challenge": "utter_iamabot", "ask_capabilities": "utter_capabilities",
 }
-HANDOFF_INTENTS = ("affirm", "deny", "request_human")
+HANDOFF_INTENTS = ("affirm", "deny", "request_human", "stop_handoff")
+# Names and email addresses, typed in the handoff form (actions/handoff_form.py);
+# outside it they ask nothing, so they get the "not sure I understood" refusal.
+FORM_ANSWER_INTENTS = ("inform_contact",)
 
 TOPIC_INTENTS = {
     "ask_international_relations": "international-relations",

@@ -93,7 +93,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         seconds = assistant.start(args.timeout)
         print(
             f"Assistant ready at {assistant.url} "
-            f"(actions on :{assistant.actions_port}) in {seconds:.1f} s",
+            f"(actions on :{assistant.actions_port}) in {seconds:.1f} s"
+            f"\nWebsite widget demo: {assistant.url}/webhooks/web/demo",
             flush=True,
         )
         while True:

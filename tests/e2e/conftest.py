@@ -1,8 +1,9 @@
 """One assistant (Rasa + action server) for all end-to-end tests, on free ports.
 
 It uses the model `make train` made for the current data (trained here only if
-missing), a tracker store and handoff inbox in a temporary folder, and stops
-when the session ends.
+missing), a tracker store, ticket store and feedback store in a temporary
+folder, a stand-in helpdesk (tests/helpdesk_stub.py) and a staff token, and
+stops when the session ends.
 """
 import subprocess
 import uuid
@@ -13,6 +14,7 @@ import pytest
 import requests
 
 from scripts.assistant_process import PROJECT_ROOT, start_assistant
+from tests.helpdesk_stub import running_helpdesk
 
 
 def current_model() -> str:
@@ -21,15 +23,27 @@ def current_model() -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
+STAFF_TOKEN = "e2e-staff-token"
+
+
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory):
+def helpdesk():
+    """A stand-in helpdesk on 127.0.0.1 that the assistant sends its handoff tickets to."""
+    with running_helpdesk() as stub:
+        yield stub
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, helpdesk):
     folder: Path = tmp_path_factory.mktemp("assistant")
     endpoints = folder / "endpoints.yml"
     endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
         "db: var/tracker.db", f"db: {folder / 'tracker.db'}"))
-    with start_assistant(current_model(), endpoints=endpoints, log_dir=folder,
-                         env={"HANDOFF_DB": str(folder / "handoff.sqlite3")}) as running:
+    env = {"HANDOFF_DB": str(folder / "handoff.sqlite3"), "FEEDBACK_DB": str(folder / "feedback.sqlite3"),
+           "HELPDESK_URL": helpdesk.url, "STAFF_TOKEN": STAFF_TOKEN}
+    with start_assistant(current_model(), endpoints=endpoints, log_dir=folder, env=env) as running:
         running.folder = folder
+        running.env = env
         yield running
 
 

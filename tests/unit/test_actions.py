@@ -12,10 +12,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 from actions.answer_question import ActionAnswerQuestion
-from actions.handoff import DECLINED, NOT_SAVED, NOTHING_PENDING, NOTHING_PENDING_PERSON, PASSED_ON
-from actions.handoff_inbox import HandoffInbox
 from actions.knowledge import answerer
-from bot.answers import HANDOFF_INTENTS, SMALL_TALK_RESPONSES
+from bot.answers import FORM_ANSWER_INTENTS, HANDOFF_INTENTS, SMALL_TALK_RESPONSES
 from bot.names import AliasIndex
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -32,13 +30,6 @@ def domain() -> Dict[str, Any]:
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
-
-
-@pytest.fixture
-def inbox_path(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "handoff" / "inbox.sqlite3"
-    monkeypatch.setenv("HANDOFF_DB", str(path))
-    return path
 
 
 Ranking = Sequence[Tuple[str, float]]
@@ -166,49 +157,70 @@ async def test_small_talk_utters_its_domain_response_and_keeps_the_slots(
     assert events == []
 
 
-# --- the handoff --------------------------------------------------------------------------------------
+# --- the handoff starts (the form and the ticket: tests/unit/test_handoff_*.py) ----------------------
 
-async def test_yes_after_an_unanswered_question_passes_it_on_and_clears_the_slot(
-        dispatcher, tracker, domain, inbox_path):
+def bot_event(text: str, custom: Dict[str, Any]) -> Dict[str, Any]:
+    return {"event": "bot", "text": text, "data": {"custom": custom}}
+
+
+async def test_yes_after_an_unanswered_question_starts_the_handoff_form_with_it(dispatcher, tracker, domain):
     events = await run(dispatcher, tracker("yes please pass it on", [("affirm", 0.97)],
-                                           {"unanswered_question": "What is the budget of HECTOR?"},
-                                           sender_id="visitor-7"), domain)
-    assert [m["text"] for m in dispatcher.messages] == [PASSED_ON]
-    assert events == [SlotSet("unanswered_question", None)]
-    [request] = HandoffInbox(inbox_path).all()
-    assert (request.sender_id, request.question) == ("visitor-7", "What is the budget of HECTOR?")
+                                           {"unanswered_question": "What is the budget of HECTOR?"}), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_start"]
+    assert events == [SlotSet("unanswered_question", "What is the budget of HECTOR?"),
+                      SlotSet("handoff_requested", True)]  # the rule's signal to run handoff_form
 
 
-async def test_a_refused_question_then_yes_reaches_the_inbox(tracker, domain, inbox_path):
+async def test_a_new_handoff_clears_what_a_form_cut_off_earlier_left(dispatcher, tracker, domain):
+    left = {"unanswered_question": "Budget?", "handoff_consent": True, "handoff_name": "Anna"}
+    events = await run(dispatcher, tracker("yes", [("affirm", 0.97)], left), domain)
+    assert events == [SlotSet("unanswered_question", "Budget?"), SlotSet("handoff_consent", None),
+                      SlotSet("handoff_name", None), SlotSet("handoff_requested", True)]
+
+
+async def test_a_stale_handoff_request_is_cleared_by_the_next_answer(dispatcher, tracker, domain):
+    events = await run(dispatcher, tracker("Is Bremen a partner city?", [("ask_is_partner_city", 0.9)],
+                                           {"handoff_requested": True}), domain)
+    assert events[-1] == SlotSet("handoff_requested", None)
+
+
+async def test_a_refused_question_then_yes_starts_the_form_with_that_question(tracker, domain):
     question = tracker("Who is the mayor of Bremen?", [("ask_is_partner_city", 0.9)])
     slots = slots_after(question, await run(CollectingDispatcher(), question, domain))
     consent = tracker("yes", [("affirm", 0.95)], slots)
-    await run(CollectingDispatcher(), consent, domain)
-    assert [r.question for r in HandoffInbox(inbox_path).all()] == ["Who is the mayor of Bremen?"]
+    events = await run(CollectingDispatcher(), consent, domain)
+    assert slots_after(consent, events)["unanswered_question"] == "Who is the mayor of Bremen?"
+    assert SlotSet("handoff_requested", True) in events
 
 
-async def test_no_after_an_unanswered_question_lets_it_go_without_storing_it(
-        dispatcher, tracker, domain, inbox_path):
-    events = await run(dispatcher, tracker("no thanks", [("deny", 0.96)],
+async def test_a_person_please_after_an_answer_offers_the_answered_question(dispatcher, message, domain):
+    """The widget sends "I would like to talk to a person" after a thumbs-down on an answer."""
+    history = [{"event": "user", "text": "Is Bremen a partner city?"},
+               bot_event("Yes, Bremen ...", {"answer": {"topic": "partner-cities", "sources": []}}),
+               {"event": "user", "text": "thanks"}, {"event": "bot", "text": "You're welcome!", "data": {}}]
+    latest = message("I would like to talk to a person", [("request_human", 0.96)])
+    events = await run(dispatcher, Tracker("u", {}, latest, history, False, None, {}, "action_listen"), domain)
+    assert SlotSet("unanswered_question", "Is Bremen a partner city?") in events
+    assert SlotSet("handoff_requested", True) in events
+
+
+async def test_a_person_please_before_any_question_starts_the_form_without_a_question(dispatcher, tracker, domain):
+    events = await run(dispatcher, tracker("can I talk to a person", [("request_human", 0.95)]), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_start"]
+    assert SlotSet("unanswered_question", None) in events and SlotSet("handoff_requested", True) in events
+
+
+@pytest.mark.parametrize("text, intent", [("no thanks", "deny"), ("laat maar", "stop_handoff")])
+async def test_no_or_stop_after_an_unanswered_question_lets_it_go(dispatcher, tracker, domain, text, intent):
+    events = await run(dispatcher, tracker(text, [(intent, 0.96)],
                                            {"unanswered_question": "What is the budget of HECTOR?"}), domain)
-    assert [m["text"] for m in dispatcher.messages] == [DECLINED]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_declined"]
     assert events == [SlotSet("unanswered_question", None)]
-    assert not inbox_path.exists() or HandoffInbox(inbox_path).all() == []
 
 
-@pytest.mark.parametrize("intent, reply", [("affirm", NOTHING_PENDING), ("request_human", NOTHING_PENDING_PERSON)])
-async def test_with_no_question_waiting_nothing_is_stored(dispatcher, tracker, domain, inbox_path, intent, reply):
-    events = await run(dispatcher, tracker("yes", [(intent, 0.95)]), domain)
-    assert [m["text"] for m in dispatcher.messages] == [reply]
-    assert events == []
-    assert not inbox_path.exists() or HandoffInbox(inbox_path).all() == []
-
-
-async def test_when_the_inbox_cannot_be_written_the_user_is_told_and_the_question_keeps_waiting(
-        dispatcher, tracker, domain, tmp_path, monkeypatch):
-    monkeypatch.setenv("HANDOFF_DB", str(tmp_path))  # a folder, not a database file
-    events = await run(dispatcher, tracker("yes", [("affirm", 0.95)], {"unanswered_question": "Budget?"}), domain)
-    assert [m["text"] for m in dispatcher.messages] == [NOT_SAVED]
+async def test_yes_with_no_question_waiting_starts_nothing(dispatcher, tracker, domain):
+    events = await run(dispatcher, tracker("yes", [("affirm", 0.95)]), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_nothing_pending"]
     assert events == []
 
 
@@ -231,7 +243,7 @@ def test_every_response_an_action_utters_exists_in_the_domain(domain):
 
 
 def test_every_intent_in_the_domain_is_handled_by_the_answerer(domain):
-    handled = {*answerer().intents, *SMALL_TALK_RESPONSES, *HANDOFF_INTENTS, "out_of_scope"}
+    handled = {*answerer().intents, *SMALL_TALK_RESPONSES, *HANDOFF_INTENTS, *FORM_ANSWER_INTENTS, "out_of_scope"}
     unhandled = set(domain["intents"]) - handled
     assert not unhandled, f"intents in domain.yml that nothing answers: {sorted(unhandled)}"
 
@@ -247,10 +259,11 @@ SCENARIOS = [
     ("blah HECTOR and Bremen", [("ask_about", 0.1)], {}),
     ("yes", [("affirm", 0.95)], {"unanswered_question": "Budget?"}),
     ("no", [("deny", 0.95)], {"unanswered_question": "Budget?"}),
+    ("a person please", [("request_human", 0.95)], {}),
 ]
 
 
-async def test_every_slot_the_actions_set_or_read_is_in_the_domain(tracker, domain, inbox_path):
+async def test_every_slot_the_actions_set_or_read_is_in_the_domain(tracker, domain):
     slots = set(domain["slots"])
     for text, ranking, filled in SCENARIOS:
         events = await run(CollectingDispatcher(), tracker(text, ranking, filled), domain)
