@@ -17,6 +17,12 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
+from bot import runtime_tuning
+
+# Rasa imports its channels before it creates the tracker store: the moment to
+# install the fixes that must see the store's database engine being made.
+runtime_tuning.install()
+
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
 SENDER_PATTERN = re.compile(r"[A-Za-z0-9_.:@-]+")

@@ -16,15 +16,11 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import fast_validation, sqlite_pragmas
+from bot import runtime_tuning
 from bot.knowledge import load_knowledge_base
 from bot.names import AliasIndex, token_spans
 
-# Rasa imports this module when it loads the model: the one place where our code
-# runs inside `rasa run` before it handles a message. Both fix measured per-turn
-# costs (see each module and BENCHMARKS.md).
-fast_validation.install()
-sqlite_pragmas.install()
+runtime_tuning.install()  # also for tools that load a model without our channel
 
 
 @DefaultV1Recipe.register(

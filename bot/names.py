@@ -5,6 +5,7 @@ the spaCy entity ruler (exact phrases), the entity extractor's fuzzy fallback
 for misspellings, and the generated lookup tables for Rasa's featurizer.
 """
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -86,6 +87,7 @@ class AliasIndex:
         # with "project" or "council" would catch ordinary Dutch ("het project").
         self._word_pairs = {" ".join(k): v for k, v in self._by_tokens.items()
                             if len(k) == 2 and len(" ".join(k)) >= 7 and v[0] in (PLACE, COUNTRY)}
+        self._closest_cached = functools.lru_cache(maxsize=50_000)(self._closest_uncached)
 
     def lookup(self, alias: str) -> Optional[Tuple[str, str]]:
         return self._by_tokens.get(tuple(tokens(alias)))
@@ -117,17 +119,27 @@ class AliasIndex:
     def fuzzy_at(self, words: Sequence[str], i: int) -> Tuple[int, Optional[Tuple[str, str]]]:
         """A misspelled two-word name ("san carlo") or one-word name at position i."""
         if i + 1 < len(words):
-            pair = f"{words[i]} {words[i + 1]}"
-            close = difflib.get_close_matches(pair, self._word_pairs, n=1, cutoff=FUZZY_CUTOFF)
-            if close and pair not in NOT_NAMES:
-                return 2, self._word_pairs[close[0]]
+            hit = self._closest(f"{words[i]} {words[i + 1]}", pairs=True)
+            if hit:
+                return 2, hit
         return 1, self.fuzzy_word(words[i])
 
     def fuzzy_word(self, word: str) -> Optional[Tuple[str, str]]:
         if len(word) < FUZZY_MIN_LENGTH or word in NOT_NAMES:
             return None
-        close = difflib.get_close_matches(word, self._single_words, n=1, cutoff=FUZZY_CUTOFF)
-        return self._single_words[close[0]] if close else None
+        return self._closest(word, pairs=False)
+
+    def _closest(self, text: str, pairs: bool) -> Optional[Tuple[str, str]]:
+        # Cached: the same ordinary words come back in every message, and
+        # comparing each with every name was a measurable part of a turn.
+        return self._closest_cached(text, pairs)
+
+    def _closest_uncached(self, text: str, pairs: bool) -> Optional[Tuple[str, str]]:
+        names = self._word_pairs if pairs else self._single_words
+        if text in NOT_NAMES:
+            return None
+        close = difflib.get_close_matches(text, names, n=1, cutoff=FUZZY_CUTOFF)
+        return names[close[0]] if close else None
 
     def phrase_patterns(self) -> List[dict]:
         """Patterns for spaCy's entity ruler: label = kind, id = knowledge-base id."""

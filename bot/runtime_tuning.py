@@ -1,0 +1,15 @@
+"""Fixes for measured per-turn costs of Rasa 3.6, installed in every Rasa process.
+
+Installed when Rasa imports our REST channel (bot/channels.py), which happens
+before it creates the tracker store and loads the model, and again, harmlessly,
+when it imports our NLU component (for tools that load a model without the
+channel). Each module says what it fixes and what profiling showed; the
+figures are in BENCHMARKS.md.
+"""
+from bot import fast_validation, keepalive, sqlite_pragmas
+
+
+def install() -> None:
+    fast_validation.install()
+    sqlite_pragmas.install()
+    keepalive.install()
