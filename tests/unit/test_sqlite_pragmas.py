@@ -18,3 +18,15 @@ def test_a_sqlite_engine_uses_the_write_ahead_log_and_keeps_what_was_committed(t
     reopened = create_engine(url)
     with reopened.connect() as connection:
         assert connection.execute(text("SELECT data FROM events")).scalars().all() == ["turn 1"]
+
+
+def test_a_sqlite_file_database_keeps_its_connection_open_between_uses(tmp_path):
+    from sqlalchemy import pool
+    sqlite_pragmas.install()
+    engine = create_engine(f"sqlite:///{tmp_path / 'kept.db'}")
+    assert isinstance(engine.pool, pool.SingletonThreadPool)
+    with engine.connect() as connection:
+        first = connection.connection.dbapi_connection
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is first
+    engine.dispose()
