@@ -48,8 +48,12 @@ from scripts.assistant_process import start_assistant  # noqa: E402
 from scripts.default_config import DEFAULT_CONFIG, OUR_CONFIG, ensure_model  # noqa: E402
 from scripts.load import LoadResult, run_load  # noqa: E402
 
-OURS, DEFAULT = "ours", "default"
+OURS, DEFAULT, UNTUNED = "ours", "default", "ours-untuned"
 CONFIGS = {OURS: OUR_CONFIG, DEFAULT: DEFAULT_CONFIG}
+# Stock Rasa: our channel installs fixes for measured per-turn costs
+# (bot/runtime_tuning.py) unless this is set. The default configuration is
+# measured as Rasa ships it, and ours once more without the fixes.
+STOCK_RASA = {"RUNTIME_TUNING": "off"}
 WARM_UP_MESSAGES = 20
 
 
@@ -72,6 +76,8 @@ NOTES = [
     "Load: scripts/load.py on loopback, short real conversations (questions, follow-ups that run the "
     "knowledge-base action, an out-of-scope one), a fresh sender per conversation; it runs on the same "
     "2 cores as the servers. Latencies are of successful replies.",
+    "Rasa default runs on stock Rasa (RUNTIME_TUNING=off); ours with the fixes of bot/runtime_tuning.py, "
+    "and once more without them (the last rows, same configuration and model).",
     "Both configurations run with endpoints.yml (SQLite tracker store, in-memory lock store), one at a time; "
     "production mode with endpoints.prod.yml (nginx, PostgreSQL tracker, Redis locks, one action server).",
 ]
@@ -188,7 +194,8 @@ class Failure(str):
     """A measurement that could not be taken; its text says why."""
 
 
-def measure(label: str, config: str, plan: Plan, cases: Path, scratch: Path) -> Dict[str, Any]:
+def measure(label: str, config: str, plan: Plan, cases: Path, scratch: Path,
+            extra_env: Optional[Dict[str, str]] = None, full: bool = True) -> Dict[str, Any]:
     figures: Dict[str, Any] = {}
     log_dir = ROOT / "var" / "logs" / "bench" / label  # kept after the run, to look into failures
     data_dir = scratch / label  # tracker store, handoff inbox, evaluation figures: thrown away
@@ -204,8 +211,9 @@ def measure(label: str, config: str, plan: Plan, cases: Path, scratch: Path) -> 
         + ("" if trained.inputs_current else f"; {config}, domain.yml or data/ changed while it trained: "
            "the next run trains again"))
 
-    say(f"{label}: in-process NLU parse latency")
-    guarded(figures, "parse", lambda: parse_latency(trained.path, plan.parse_questions, log_dir))
+    if full:
+        say(f"{label}: in-process NLU parse latency")
+        guarded(figures, "parse", lambda: parse_latency(trained.path, plan.parse_questions, log_dir))
 
     # The project's endpoints, with a tracker store of this run's own.
     endpoints = data_dir / "endpoints.yml"
@@ -216,7 +224,7 @@ def measure(label: str, config: str, plan: Plan, cases: Path, scratch: Path) -> 
     say(f"{label}: starting Rasa and the action server")
     try:
         assistant = start_assistant(trained.path, endpoints=endpoints, log_dir=log_dir,
-                                    env=scratch_env(data_dir))
+                                    env={**scratch_env(data_dir), **(extra_env or {})})
     except Exception as error:  # noqa: BLE001
         figures["ready"] = Failure(f"{type(error).__name__}: {str(error)[:300]}")
         say(f"{label}: the assistant did not start: {error}")
@@ -225,7 +233,7 @@ def measure(label: str, config: str, plan: Plan, cases: Path, scratch: Path) -> 
         figures["ready"] = assistant.startup_seconds
         say(f"{label}: ready in {assistant.startup_seconds:.1f} s at {assistant.url}")
         run_load(assistant.url, 1, WARM_UP_MESSAGES)  # warm-up, not counted
-        for users, messages in plan.levels:
+        for users, messages in (plan.levels if full else [level for level in plan.levels if level[0] == 10]):
             result = guarded(figures, f"load{users}", lambda: run_load(assistant.url, users, messages, 600.0))
             say(f"{label}: {result.summary() if isinstance(result, LoadResult) else result}")
         pids = {"Rasa": assistant.rasa.process.pid, "actions": assistant.actions.process.pid}
@@ -233,6 +241,8 @@ def measure(label: str, config: str, plan: Plan, cases: Path, scratch: Path) -> 
             figures, "sustained", lambda: run_load(assistant.url, plan.sustained_users, 20_000,
                                                    plan.sustained_seconds)), pids)
         say(f"{label}: sustained: {result.summary() if isinstance(result, LoadResult) else result}")
+        if not full:
+            return figures
         say(f"{label}: evaluation on {os.path.relpath(cases, ROOT)}")
         guarded(figures, "eval", lambda: evaluation(assistant.url, cases, data_dir / "eval.json"))
         figures["rasa_mb"] = peak_memory_mb(assistant.rasa.process.pid)
@@ -388,6 +398,19 @@ def rows(ours: Dict[str, Any], default: Dict[str, Any], plan: Plan,
     return table
 
 
+def untuned_rows(ours: Dict[str, Any], untuned: Dict[str, Any], plan: Plan) -> List[Tuple[str, ...]]:
+    """What the runtime fixes give: ours with them (first column) and without (second)."""
+    table = []
+    for key, name in (("load10", "msg/s at 10 users"), ("sustained", "sustained msg/s")):
+        o, u = get(ours, key, "per_second"), get(untuned, key, "per_second")
+        table.append((f"{name}: ours (with fixes) / ours on stock Rasa", fmt(o, "", 1), fmt(u, "", 1),
+                      ratio(o, u, False) + " (with/without)", ""))
+    o, u = get(ours, "load10", "p95_ms"), get(untuned, "load10", "p95_ms")
+    table.append(("REST latency p95 at 10 users: ours (with fixes) / ours on stock Rasa", fmt(o, " ms"),
+                  fmt(u, " ms"), ratio(o, u, True) + " (without/with)", ""))
+    return table
+
+
 def skipped_notes(figures: Dict[str, Dict[str, Any]]) -> List[str]:
     notes = []
     for label, config in CONFIGS.items():
@@ -438,12 +461,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     host = machine()
     say(f"machine: {host}")
 
-    figures: Dict[str, Dict[str, Any]] = {OURS: {}, DEFAULT: {}}
+    figures: Dict[str, Dict[str, Any]] = {OURS: {}, DEFAULT: {}, UNTUNED: {}}
     production: Dict[int, Any] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         for label, config in CONFIGS.items():
             if args.only in (None, label):
-                figures[label] = measure(label, config, plan, args.cases.resolve(), Path(scratch))
+                figures[label] = measure(label, config, plan, args.cases.resolve(), Path(scratch),
+                                         extra_env=STOCK_RASA if label == DEFAULT else None)
+        if args.only in (None, OURS):
+            figures[UNTUNED] = measure(UNTUNED, OUR_CONFIG, plan, args.cases.resolve(), Path(scratch),
+                                       extra_env=STOCK_RASA, full=False)
         model = figures[OURS].get("model")
         if args.no_production:
             production = {n: "left out (--no-production)" for n in (1, 2)}
@@ -465,6 +492,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     header = ("metric", "ours (config.yml)", "Rasa default (config.default.yml)",
               "ratio (>1: ours better)", "target (ours)")
     table = rows(figures[OURS], figures[DEFAULT], plan, production)
+    table += untuned_rows(figures[OURS], figures[UNTUNED], plan)
     minutes = (time.monotonic() - began) / 60
     stamp = time.strftime("%Y-%m-%d %H:%M")
     footer = "\n".join([
