@@ -5,22 +5,15 @@ missing), a tracker store, ticket store and feedback store in a temporary
 folder, a stand-in helpdesk (tests/helpdesk_stub.py) and a staff token, and
 stops when the session ends.
 """
-import subprocess
 import uuid
-import sys
 from pathlib import Path
 
 import pytest
 import requests
 
 from scripts.assistant_process import PROJECT_ROOT, start_assistant
+from tests.e2e.support import current_model
 from tests.helpdesk_stub import running_helpdesk
-
-
-def current_model() -> str:
-    out = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "train_if_changed.py"), "--path"],
-                         check=True, capture_output=True, text=True, cwd=PROJECT_ROOT)
-    return out.stdout.strip().splitlines()[-1]
 
 
 STAFF_TOKEN = "e2e-staff-token"

@@ -4,7 +4,6 @@ Each test starts its own assistant (Rasa + action server) on free ports with
 the current model, a tracker database made for it (a SQLite file in a
 temporary folder, or a fresh PostgreSQL database dropped after), and stops it.
 """
-import functools
 import json
 import os
 import sqlite3
@@ -12,7 +11,6 @@ import subprocess
 import sys
 import time
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg2
@@ -21,28 +19,10 @@ import requests
 
 from scripts.assistant_process import HEALTH_PATH, PROJECT_ROOT, Assistant, AssistantError, free_port, port_is_free
 
+from tests.e2e.support import current_model, postgres
+
 pytestmark = pytest.mark.e2e
 PARTNERS = "who are the partners?"
-
-
-@functools.lru_cache(maxsize=None)
-def current_model() -> str:
-    """The model for the current data: train_if_changed.py trains if needed; its last line is the path."""
-    out = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "train_if_changed.py")],
-                         check=True, capture_output=True, text=True, cwd=PROJECT_ROOT)
-    return out.stdout.strip().splitlines()[-1]
-
-
-@contextmanager
-def postgres(database: str = "postgres"):
-    """An autocommit cursor on `database`; the connection is closed after."""
-    connection = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=database)
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            yield cursor
-    finally:
-        connection.close()
 
 
 class Backend:

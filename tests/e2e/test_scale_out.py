@@ -3,16 +3,11 @@
 One production mode for the module, on free ports, with a PostgreSQL database
 made for it (and dropped after) and its own Redis database number for the locks.
 """
-import functools
 import json
-import subprocess
-import sys
 import threading
 import time
 import uuid
-from contextlib import contextmanager
 
-import psycopg2
 import pytest
 import requests
 import yaml
@@ -21,33 +16,15 @@ import scripts.production
 from scripts.assistant_process import PROJECT_ROOT, free_port
 from scripts.production import DEFAULT_BODY_LIMIT, Production, ProductionError, start_production
 
+from tests.e2e.support import current_model, postgres
+
 pytestmark = pytest.mark.e2e
 LOCK_DB = 2  # not production's default 1: shows RASA_LOCK_DB reaches endpoints.prod.yml
 
 
-@functools.lru_cache(maxsize=None)
-def trained_model() -> str:
-    """The model for the current data: train_if_changed.py trains if needed; its last line is the path."""
-    out = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "train_if_changed.py")],
-                         check=True, capture_output=True, text=True, cwd=PROJECT_ROOT)
-    return out.stdout.strip().splitlines()[-1]
-
-
-@contextmanager
-def postgres(database: str = "postgres"):
-    """A cursor on `database`, autocommit; the connection is closed after."""
-    connection = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=database)
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            yield cursor
-    finally:
-        connection.close()
-
-
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
-    model = trained_model()
+    model = current_model()
     database = f"rasa_e2e_{uuid.uuid4().hex[:12]}"
     with postgres() as cursor:
         cursor.execute(f'CREATE DATABASE "{database}"')
@@ -66,7 +43,7 @@ def production(tmp_path_factory):
 @pytest.mark.parametrize("service,port_name", [("Redis", "REDIS_PORT"), ("PostgreSQL", "POSTGRES_PORT")])
 def test_production_refuses_to_start_when_a_service_does_not_answer(monkeypatch, tmp_path, service, port_name):
     monkeypatch.setattr(scripts.production, port_name, free_port())  # nothing listens there
-    production = Production(trained_model(), port=None, rasa_port=None, actions_port=None,
+    production = Production(current_model(), port=None, rasa_port=None, actions_port=None,
                             tracker_db="postgres", run_dir=tmp_path)  # an existing database: nothing made
     with pytest.raises(ProductionError, match=f"{service} does not answer"):
         production.start()
