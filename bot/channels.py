@@ -5,23 +5,38 @@ Same path and shapes as Rasa's `rest` channel (POST /webhooks/rest/webhook with
 - a malformed request gets a 400 with a short reason instead of a 500;
 - an empty or overlong message gets a friendly reply, and the conversation goes on;
 - a leading "/" is dropped, so users cannot trigger intents directly
-  ("/greet" is read as the word "greet", not as Rasa's intent shortcut).
+  ("/greet" is read as the word "greet", not as Rasa's intent shortcut);
+- too many messages from one sender or one address get a 429 with a polite
+  reason (bot/rate_limit.py);
+- every message gets a reply within a few seconds, even when the action server
+  is down or slow, and a failed turn gets a message instead of a 500
+  (bot/turn_guard.py);
+- requests larger than MAX_REQUEST_BYTES are refused with 413 by Sanic itself.
+
+The checks are plain functions (`screen_request`), tested without a server.
 """
 import json
 import re
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text, Union
 
+import sanic.config
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
-from bot import runtime_tuning
+from bot import runtime_tuning, turn_guard
+from bot.rate_limit import RateLimiter, client_address
 
-# Rasa imports its channels before it creates the tracker store: the moment to
-# install the fixes that must see the store's database engine being made.
+# Rasa imports its channels before it creates the tracker store and its Sanic
+# app: the moment to install the fixes that must see those being made.
 runtime_tuning.install()
+turn_guard.install()
+# Rasa's server accepts request bodies of up to 100 MB; a chat message is < 5 KB.
+MAX_REQUEST_BYTES = 256 * 1024
+sanic.config.DEFAULT_CONFIG["REQUEST_MAX_SIZE"] = MAX_REQUEST_BYTES
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
@@ -30,6 +45,8 @@ SENDER_PATTERN = re.compile(r"[A-Za-z0-9_.:@-]+")
 EMPTY_REPLY = "Your message was empty. What would you like to know?"
 TOO_LONG_REPLY = (f"Your message is too long for me (more than {MAX_MESSAGE_CHARS} characters). "
                   "Could you ask your question in a shorter way?")
+SLOW_DOWN_REASON = ("You are sending messages faster than I can read them. "
+                    "Please wait {seconds} seconds and try again.")
 
 
 class BadRequest(ValueError):
@@ -42,6 +59,8 @@ def parse_request(body: bytes) -> Dict[str, str]:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadRequest("the body must be JSON in UTF-8") from None
+    except RecursionError:  # thousands of nested brackets
+        raise BadRequest("the body is nested too deeply") from None
     if not isinstance(payload, dict):
         raise BadRequest('the body must be a JSON object {"sender": ..., "message": ...}')
     sender, message = payload.get("sender"), payload.get("message")
@@ -64,10 +83,49 @@ def bot_text(sender: str, text: str) -> List[Dict[str, Any]]:
     return [{"recipient_id": sender, "text": text}]
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """What to answer instead of running a turn."""
+    status: int
+    body: Any
+    headers: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Turn:
+    sender: str
+    text: str
+
+
+def screen_request(body: bytes, peer: str, headers: Mapping[str, str],
+                   limiter: RateLimiter) -> Union[Refusal, Turn]:
+    """The turn to run for a webhook request, or what to answer instead."""
+    try:
+        fields = parse_request(body)
+    except BadRequest as error:
+        return Refusal(400, {"error": "bad_request", "reason": str(error)})
+    sender, raw = fields["sender"], fields["message"]
+    wait = limiter.wait_seconds(sender, client_address(peer, headers))
+    if wait:
+        return Refusal(429, {"error": "too_many_messages", "reason": SLOW_DOWN_REASON.format(seconds=int(wait))},
+                       {"Retry-After": str(int(wait))})
+    if len(raw) > MAX_MESSAGE_CHARS * 4:  # far too long even before cleaning
+        return Refusal(200, bot_text(sender, TOO_LONG_REPLY))
+    text = clean_message(raw)
+    if not text:
+        return Refusal(200, bot_text(sender, EMPTY_REPLY))
+    if len(text) > MAX_MESSAGE_CHARS:
+        return Refusal(200, bot_text(sender, TOO_LONG_REPLY))
+    return Turn(sender, text)
+
+
 class SafeRestInput(InputChannel):
     @classmethod
     def name(cls) -> Text:
         return "rest"
+
+    def __init__(self, limiter: Optional[RateLimiter] = None) -> None:
+        self.limiter = limiter or RateLimiter.from_env()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("safe_rest_webhook", __name__)
@@ -78,22 +136,14 @@ class SafeRestInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> Union[HTTPResponse, Any]:
-            try:
-                fields = parse_request(request.body or b"")
-            except BadRequest as error:
-                return response.json({"error": "bad_request", "reason": str(error)}, status=400)
-            sender, raw = fields["sender"], fields["message"]
-            if len(raw) > MAX_MESSAGE_CHARS * 4:  # far too long even before cleaning
-                return response.json(bot_text(sender, TOO_LONG_REPLY))
-            text = clean_message(raw)
-            if not text:
-                return response.json(bot_text(sender, EMPTY_REPLY))
-            if len(text) > MAX_MESSAGE_CHARS:
-                return response.json(bot_text(sender, TOO_LONG_REPLY))
+            screened = screen_request(request.body or b"", request.ip or "", request.headers, self.limiter)
+            if isinstance(screened, Refusal):
+                return response.json(screened.body, status=screened.status, headers=screened.headers)
             collector = CollectingOutputChannel()
-            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
-                                             metadata=None))
-            return response.json(collector.messages)
+            turn = on_new_message(UserMessage(screened.text, collector, screened.sender,
+                                              input_channel=self.name(), metadata=None))
+            status, messages = await turn_guard.guarded_turn(turn, collector.messages, screened.sender)
+            return response.json(messages, status=status)
 
         return webhook
 

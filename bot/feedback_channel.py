@@ -66,6 +66,8 @@ def parse_vote(body: bytes) -> Vote:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadRequest("the body must be JSON in UTF-8") from None
+    except RecursionError:  # hundreds of nested brackets
+        raise BadRequest("the body is nested too deeply") from None
     if not isinstance(payload, dict):
         raise BadRequest('the body must be a JSON object {"sender": ..., "topic": ..., "vote": ...}')
     sender, topic, vote = payload.get("sender"), payload.get("topic"), payload.get("vote")

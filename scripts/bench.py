@@ -91,6 +91,11 @@ def say(text: str) -> None:
 
 def peak_memory_mb(pid: int) -> Optional[float]:
     """VmHWM (peak resident set) of a process and its descendants, in MB (10^6 bytes)."""
+    return memory_mb(pid, "VmHWM")
+
+
+def memory_mb(pid: int, field: str = "VmRSS") -> Optional[float]:
+    """A memory field of /proc/<pid>/status (VmRSS: resident now) over a process and its descendants, in MB."""
     total_kib = 0
     for each in [pid, *descendants(pid)]:
         try:
@@ -98,7 +103,7 @@ def peak_memory_mb(pid: int) -> Optional[float]:
         except OSError:
             continue
         for line in status.splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 total_kib += int(line.split()[1])
     return total_kib * 1024 / 1e6 if total_kib else None
 
@@ -151,9 +156,13 @@ def cpu_shares(run: Callable[[], Any], pids: Dict[str, int]) -> Tuple[Any, Dict[
 
 
 def scratch_env(folder: Path) -> Dict[str, str]:
-    """The action server's local stores in `folder`: the benchmark leaves no tickets or votes behind."""
+    """The action server's local stores in `folder`: the benchmark leaves no tickets or votes behind.
+
+    No rate limits (bot/rate_limit.py): the load is many messages a second from
+    one address, and stock Rasa has none either.
+    """
     return {"HANDOFF_DB": str(folder / "handoff.sqlite3"), "FEEDBACK_DB": str(folder / "feedback.sqlite3"),
-            "HELPDESK_URL": ""}
+            "HELPDESK_URL": "", "RATE_LIMIT": "off"}
 
 
 def parse_latency(model: Path, questions: int, log_dir: Path) -> Dict[str, float]:

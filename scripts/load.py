@@ -8,24 +8,30 @@ action; partner-city questions; an out-of-scope one), each conversation under a
 fresh sender id, and sends its next message as soon as the reply to the last
 one came. The run stops by itself after --messages messages or --seconds
 seconds, whichever comes first; both have hard upper limits. Only loopback
-addresses are accepted as targets.
+addresses are accepted as targets. Through nginx (production mode) every
+message carries the same X-Real-IP, so start the servers with RATE_LIMIT=off
+(bot/rate_limit.py), as `make bench` does.
 
 Reports the messages sent, errors (non-2xx, a reply that is not a list of
 messages, timeouts after 30 s, connection errors), p50/p95/max latency of the
 successful replies and messages per second (successful replies over the wall
-time of the run). From Python: `run_load(url, users, messages, seconds)`.
+time of the run). From Python: `run_load(url, users, messages, seconds)`; with
+`think_seconds=(low, high)` each user waits a random while in that range
+before its next message, and `on_reply` gets every Exchange (message, status,
+bot messages, seconds): the soak (scripts/soak.py) records every reply so.
 """
 import argparse
 import asyncio
 import ipaddress
 import json
 import math
+import random
 import statistics
 import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -118,6 +124,20 @@ class LoadResult:
         return figures
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One message and what came back."""
+    sender: str
+    text: str
+    status: Optional[int]  # None: no HTTP answer (timeout, connection error)
+    messages: Optional[List[Dict[str, Any]]]  # the reply when it was a JSON list
+    seconds: float
+    problem: Optional[str] = None  # the error kind, as counted in LoadResult.errors_by_kind
+
+
+OnReply = Callable[[Exchange], None]
+
+
 class _Budget:
     """Hands out message slots until the count or the time runs out."""
 
@@ -132,49 +152,64 @@ class _Budget:
         return True
 
 
+def _messages_and_problem(status: int, body: bytes) -> Tuple[Optional[list], Optional[str]]:
+    try:
+        parsed = json.loads(body or b"null")
+    except ValueError:
+        parsed = None
+        if 200 <= status < 300:
+            return None, "invalid JSON"
+    messages = parsed if isinstance(parsed, list) else None
+    if not 200 <= status < 300:
+        return messages, f"HTTP {status}"
+    return messages, None if messages is not None else "not a list of messages"
+
+
 async def _send(session: aiohttp.ClientSession, endpoint: str, sender: str, text: str,
-                result: LoadResult) -> None:
+                result: LoadResult, on_reply: Optional[OnReply] = None) -> None:
     result.sent += 1
     began = time.perf_counter()
+    status, messages = None, None
     try:
         async with session.post(endpoint, json={"sender": sender, "message": text}) as response:
             body = await response.read()
             elapsed = time.perf_counter() - began
-            if not 200 <= response.status < 300:
-                result.error(f"HTTP {response.status}")
-                return
-            if not isinstance(json.loads(body or b"null"), list):
-                result.error("not a list of messages")
-                return
+            status = response.status
+            messages, problem = _messages_and_problem(status, body)
     except asyncio.TimeoutError:
-        result.error("timeout")
-        return
+        elapsed, problem = time.perf_counter() - began, "timeout"
     except aiohttp.ClientError as error:
-        result.error(type(error).__name__)
-        return
-    except ValueError:
-        result.error("invalid JSON")
+        elapsed, problem = time.perf_counter() - began, type(error).__name__
+    if on_reply is not None:
+        on_reply(Exchange(sender, text, status, messages, elapsed, problem))
+    if problem:
+        result.error(problem)
         return
     result.ok += 1
     result.latencies.append(elapsed)
 
 
 async def _user(number: int, session: aiohttp.ClientSession, endpoint: str, budget: _Budget,
-                result: LoadResult, run_id: str, conversations: Sequence[Sequence[str]]) -> None:
+                result: LoadResult, run_id: str, conversations: Sequence[Sequence[str]],
+                think_seconds: Tuple[float, float], on_reply: Optional[OnReply]) -> None:
     conversation_number = number  # users start at different conversations
+    pause = random.Random(f"{run_id}-{number}")  # each user thinks at its own pace
     while True:
         conversation = conversations[conversation_number % len(conversations)]
         sender = f"load-{run_id}-u{number}-c{conversation_number}"
         for text in conversation:
             if not budget.take():
                 return
-            await _send(session, endpoint, sender, text, result)
+            await _send(session, endpoint, sender, text, result, on_reply)
+            if think_seconds[1] > 0:
+                await asyncio.sleep(pause.uniform(*think_seconds))
         conversation_number += 1
 
 
 async def run_load_async(url: str, users: int, messages: int, seconds: float = 120.0,
                          conversations: Sequence[Sequence[str]] = CONVERSATIONS,
-                         timeout: float = REQUEST_TIMEOUT) -> LoadResult:
+                         timeout: float = REQUEST_TIMEOUT, think_seconds: Tuple[float, float] = (0.0, 0.0),
+                         on_reply: Optional[OnReply] = None) -> LoadResult:
     check_loopback(url)
     if not 1 <= users <= MAX_USERS:
         raise ValueError(f"users must be 1-{MAX_USERS}")
@@ -182,6 +217,8 @@ async def run_load_async(url: str, users: int, messages: int, seconds: float = 1
         raise ValueError(f"messages must be 1-{MAX_MESSAGES}")
     if not 0 < seconds <= MAX_SECONDS:
         raise ValueError(f"seconds must be in (0, {MAX_SECONDS:.0f}]")
+    if not 0 <= think_seconds[0] <= think_seconds[1]:
+        raise ValueError("think_seconds must be (low, high) with 0 <= low <= high")
     endpoint = url.rstrip("/") + WEBHOOK
     result = LoadResult(users)
     run_id = uuid.uuid4().hex[:8]
@@ -190,7 +227,8 @@ async def run_load_async(url: str, users: int, messages: int, seconds: float = 1
     async with aiohttp.ClientSession(connector=connector, timeout=client_timeout) as session:
         began = time.monotonic()
         budget = _Budget(messages, began + seconds)
-        await asyncio.gather(*(_user(n, session, endpoint, budget, result, run_id, conversations)
+        await asyncio.gather(*(_user(n, session, endpoint, budget, result, run_id, conversations,
+                                     think_seconds, on_reply)
                                for n in range(users)))
         result.seconds = time.monotonic() - began
     return result
@@ -198,10 +236,12 @@ async def run_load_async(url: str, users: int, messages: int, seconds: float = 1
 
 def run_load(url: str, users: int, messages: int, seconds: float = 120.0,
              conversations: Sequence[Sequence[str]] = CONVERSATIONS,
-             timeout: float = REQUEST_TIMEOUT) -> LoadResult:
+             timeout: float = REQUEST_TIMEOUT, think_seconds: Tuple[float, float] = (0.0, 0.0),
+             on_reply: Optional[OnReply] = None) -> LoadResult:
     """Sends at most `messages` messages from `users` concurrent users, for at most `seconds` s
     (a request under way then still gets its `timeout`)."""
-    return asyncio.run(run_load_async(url, users, messages, seconds, conversations, timeout))
+    return asyncio.run(run_load_async(url, users, messages, seconds, conversations, timeout,
+                                      think_seconds, on_reply))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

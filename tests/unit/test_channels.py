@@ -48,6 +48,7 @@ BAD = [
     pytest.param(b'["u", "hi"]', "JSON object", id="a-json-list-of-fields"),
     pytest.param(b'"hello"', "JSON object", id="a-json-string"),
     pytest.param(b"null", "JSON object", id="json-null"),
+    pytest.param(b"[" * 100_000 + b"]" * 100_000, "nested too deeply", id="deeply-nested"),
     pytest.param(body(message="hi"), '"sender" must be a non-empty string', id="missing-sender"),
     pytest.param(body(sender="", message="hi"), '"sender" must be a non-empty string', id="empty-sender"),
     pytest.param(body(sender="   ", message="hi"), '"sender" must be a non-empty string', id="blank-sender"),
@@ -92,3 +93,52 @@ def test_a_malformed_request_is_a_bad_request_with_a_clear_reason(raw, reason):
 ])
 def test_clean_message_keeps_visible_text_without_leading_slashes(raw, cleaned):
     assert clean_message(raw) == cleaned
+
+
+# --- screen_request: what the channel does with a request before any turn -----------------------
+
+from bot.channels import (EMPTY_REPLY, MAX_MESSAGE_CHARS, TOO_LONG_REPLY, Refusal,  # noqa: E402
+                          Turn, screen_request)
+from bot.rate_limit import Rate, RateLimiter, SlidingWindow  # noqa: E402
+
+NO_LIMITS = RateLimiter(None, None)
+
+
+def screen(raw: bytes, limiter=NO_LIMITS, peer="127.0.0.1", headers=None):
+    return screen_request(raw, peer, headers or {}, limiter)
+
+
+def test_a_good_request_becomes_a_turn_with_the_cleaned_text():
+    assert screen(body(sender="u", message="  /Is Bremen a partner city? ")) == Turn("u", "Is Bremen a partner city?")
+
+
+def test_a_malformed_request_is_a_400_with_its_reason():
+    refusal = screen(b"{nope")
+    assert refusal == Refusal(400, {"error": "bad_request", "reason": "the body must be JSON in UTF-8"})
+
+
+@pytest.mark.parametrize("message, reply", [
+    ("", EMPTY_REPLY), ("   \t\n", EMPTY_REPLY), ("\x00\x01", EMPTY_REPLY), ("///", EMPTY_REPLY),
+    ("x" * (MAX_MESSAGE_CHARS + 1), TOO_LONG_REPLY), ("x" * 10_000, TOO_LONG_REPLY),
+    ("word " * 3000, TOO_LONG_REPLY),
+])
+def test_empty_and_overlong_messages_get_a_friendly_reply_in_the_rest_shape(message, reply):
+    assert screen(body(sender="u", message=message)) == Refusal(200, [{"recipient_id": "u", "text": reply}])
+
+
+def test_too_many_messages_get_a_429_with_a_polite_reason_and_retry_after():
+    limiter = RateLimiter(SlidingWindow(Rate(2, 60)), None)
+    assert isinstance(screen(body(sender="u", message="hi"), limiter), Turn)
+    assert isinstance(screen(body(sender="u", message="hi"), limiter), Turn)
+    refusal = screen(body(sender="u", message="hi"), limiter)
+    assert refusal.status == 429 and refusal.body["error"] == "too_many_messages"
+    assert "Please wait" in refusal.body["reason"] and int(refusal.headers["Retry-After"]) >= 1
+    assert isinstance(screen(body(sender="other", message="hi"), limiter), Turn)
+
+
+def test_the_address_limit_uses_the_address_a_local_proxy_gives():
+    limiter = RateLimiter(None, SlidingWindow(Rate(1, 60)))
+    proxied = {"x-real-ip": "198.51.100.4"}
+    assert isinstance(screen(body(sender="a", message="hi"), limiter, headers=proxied), Turn)
+    assert screen(body(sender="b", message="hi"), limiter, headers=proxied).status == 429
+    assert isinstance(screen(body(sender="c", message="hi"), limiter, headers={"x-real-ip": "198.51.100.5"}), Turn)

@@ -25,6 +25,7 @@ def test_a_well_formed_vote_is_read(vote):
     (b"{not json", "JSON"),
     (b"[1, 2]", "object"),
     (b"\xff\xfe", "JSON"),
+    (b"[" * 1500 + b"]" * 1500, "nested too deeply"),
     (body(topic="hector", vote="up"), "sender"),
     (body(sender="with space", topic="hector", vote="up"), "sender"),
     (body(sender="u", vote="up"), "topic"),
