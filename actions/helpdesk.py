@@ -6,16 +6,19 @@ HELPDESK_URL (the default) the local ticket inbox is the destination and the
 staff read it on the staff page (bot/staff_channel.py).
 
 Every ticket is stored before it is sent (actions/tickets_store.py). A ticket
-the helpdesk did not take stays pending and goes again with the next ticket or
-with `make resend-tickets` (`python -m actions.helpdesk`).
+the helpdesk did not take stays pending and goes again by itself once the
+helpdesk is back (actions/resender.py, in the action server), with the next
+ticket, or with `make resend-tickets` (`python -m actions.helpdesk`).
 """
 import argparse
+import fcntl
 import logging
 import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Iterator, Optional, Tuple
 
 import requests
 
@@ -69,6 +72,17 @@ def post_ticket(ticket: Ticket, settings: HelpdeskSettings, attempts: Optional[i
     raise DeliveryError(problem)
 
 
+@contextmanager
+def one_delivery_at_a_time(store: TicketStore) -> Iterator[None]:
+    """Held while tickets are stored and sent. The action server's threads (a new
+    ticket, the background resender) and `make resend-tickets` (another process)
+    would otherwise all see a pending ticket and send it twice. A lock on a file
+    next to the store: it excludes threads and processes alike."""
+    with open(f"{store.path}.lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
+
+
 def send_stored(store: TicketStore, ticket: Ticket, settings: HelpdeskSettings,
                 attempts: Optional[int] = None) -> str:
     """Sends one pending ticket and records the outcome; returns its new status."""
@@ -90,10 +104,11 @@ def submit(ticket: Ticket, store: TicketStore, settings: HelpdeskSettings) -> st
     if settings.local:
         store.add(ticket, OPEN)
         return OPEN
-    store.add(ticket, PENDING)
-    status = send_stored(store, ticket, settings)
-    if status == DELIVERED:
-        resend_pending(store, settings, attempts=1)  # the helpdesk is back: what waited goes now
+    with one_delivery_at_a_time(store):
+        store.add(ticket, PENDING)
+        status = send_stored(store, ticket, settings)
+        if status == DELIVERED:
+            _resend_pending(store, settings, attempts=1)  # the helpdesk is back: what waited goes now
     return status
 
 
@@ -103,6 +118,12 @@ def resend_pending(store: TicketStore, settings: HelpdeskSettings,
 
     The first ticket the helpdesk does not take ends the round: it is down, and
     trying the rest would only keep the user (or the command) waiting."""
+    with one_delivery_at_a_time(store):
+        return _resend_pending(store, settings, attempts)
+
+
+def _resend_pending(store: TicketStore, settings: HelpdeskSettings,
+                    attempts: Optional[int]) -> Tuple[int, int]:
     waiting = store.with_status(PENDING, limit=RESEND_LIMIT)
     for sent, stored in enumerate(waiting):
         if send_stored(store, stored.ticket, settings, attempts) == PENDING:

@@ -33,7 +33,8 @@ def assistant(tmp_path_factory, helpdesk):
     endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
         "db: var/tracker.db", f"db: {folder / 'tracker.db'}"))
     env = {"HANDOFF_DB": str(folder / "handoff.sqlite3"), "FEEDBACK_DB": str(folder / "feedback.sqlite3"),
-           "HELPDESK_URL": helpdesk.url, "STAFF_TOKEN": STAFF_TOKEN}
+           "HELPDESK_URL": helpdesk.url, "STAFF_TOKEN": STAFF_TOKEN,
+           "HELPDESK_RESEND_SECONDS": "1"}  # waiting tickets go again within a second (actions/resender.py)
     with start_assistant(current_model(), endpoints=endpoints, log_dir=folder, env=env) as running:
         running.folder = folder
         running.env = env

@@ -1,4 +1,4 @@
-"""Conversations survive a restart, on SQLite and PostgreSQL; a lost database is loud.
+"""Conversations survive a restart (and a crash), on SQLite and PostgreSQL; a lost database is loud.
 
 Each test starts its own assistant (Rasa + action server) on free ports with
 the current model, a tracker database made for it (a SQLite file in a
@@ -6,6 +6,7 @@ temporary folder, or a fresh PostgreSQL database dropped after), and stops it.
 """
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -35,9 +36,9 @@ class Backend:
         return Assistant(current_model(), endpoints=self.endpoints, log_dir=folder,
                          env={**self.env, "HANDOFF_DB": str(folder / "handoff.sqlite3")})
 
-    def user_texts(self, sender: str):
-        """The user messages stored for `sender`, read from the database itself."""
-        query = "SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id"
+    def events(self, sender: str):
+        """(type, event) of every event stored for `sender`, in order, read from the database itself."""
+        query = "SELECT type_name, data FROM events WHERE sender_id = %s ORDER BY id"
         if self.name == "sqlite":
             with sqlite3.connect(self.database) as db:
                 rows = db.execute(query.replace("%s", "?"), (sender,)).fetchall()
@@ -45,7 +46,11 @@ class Backend:
             with postgres(self.database) as cursor:
                 cursor.execute(query, (sender,))
                 rows = cursor.fetchall()
-        return [json.loads(data)["text"] for (data,) in rows]
+        return [(type_name, json.loads(data)) for type_name, data in rows]
+
+    def user_texts(self, sender: str):
+        """The user messages stored for `sender`."""
+        return [event["text"] for type_name, event in self.events(sender) if type_name == "user"]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -85,6 +90,29 @@ def health(assistant: Assistant) -> requests.Response:
     return requests.get(f"{assistant.url}{HEALTH_PATH}", timeout=10)
 
 
+def text_of(reply: requests.Response) -> str:
+    return " ".join(m.get("text") or "" for m in reply.json())
+
+
+def assert_says_something_is_wrong(reply: requests.Response) -> None:
+    """A refused message: a 503 with a clear message for the user, not a bare 500, not silence."""
+    assert reply.status_code == 503, reply.text
+    assert "wrong" in text_of(reply).lower(), reply.text
+    assert topic_of_any(reply) is None  # no answer made up from a blank conversation
+
+
+def topic_of_any(reply: requests.Response):
+    return next((m["custom"]["answer"]["topic"] for m in reply.json()
+                 if "answer" in (m.get("custom") or {})), None)
+
+
+def crash(assistant: Assistant) -> None:
+    """SIGKILL to both servers, as if they crashed: no orderly stop, nothing flushed on the way out."""
+    for child in assistant.children:
+        os.killpg(child.process.pid, signal.SIGKILL)
+        child.process.wait(10)
+
+
 def test_a_conversation_goes_on_after_a_restart(backend, tmp_path):
     sender = f"persist-{uuid.uuid4().hex}"
     with backend.assistant(tmp_path) as first:
@@ -101,6 +129,29 @@ def test_a_conversation_goes_on_after_a_restart(backend, tmp_path):
         # The control: a new user asking the same gets no HECTOR answer.
         assert topic_of(send(second, f"persist-{uuid.uuid4().hex}", PARTNERS)) != "hector"
     assert backend.user_texts(sender) == ["Tell me about the HECTOR project", PARTNERS]
+
+
+def test_a_crash_in_the_middle_of_the_handoff_form_loses_nothing(backend, tmp_path):
+    sender = f"crash-{uuid.uuid4().hex}"
+    with backend.assistant(tmp_path) as first:
+        first.start()
+        assert topic_of(send(first, sender, "Tell me about the HECTOR project")) == "hector"
+        assert "May I share this conversation" in text_of(send(first, sender, "can I talk to a person"))
+        assert "What name" in text_of(send(first, sender, "yes"))
+        before = backend.events(sender)
+        crash(first)
+    assert [t for t, _ in before].count("user") == 3
+
+    with backend.assistant(tmp_path) as second:
+        second.start()
+        # The form goes on at the step it was at: it asks for the email address next.
+        assert "email address" in text_of(send(second, sender, "Anna de Vries"))
+        assert "nothing was sent" in text_of(send(second, sender, "stop"))
+        assert topic_of(send(second, sender, PARTNERS)) == "hector"  # the context survived too
+    after = backend.events(sender)
+    assert after[:len(before)] == before  # every event from before the crash, unchanged
+    assert backend.user_texts(sender) == ["Tell me about the HECTOR project", "can I talk to a person", "yes",
+                                          "Anna de Vries", "stop", PARTNERS]
 
 
 def postgres_endpoints_on_port(folder: Path, port: int) -> Path:
@@ -147,6 +198,24 @@ def test_refuses_to_start_when_the_sqlite_folder_cannot_hold_the_file(tmp_path):
     with pytest.raises(AssistantError, match=r"SQLite database .*a-file/tracker\.db.* cannot be made"):
         assistant.start()
     assert not any(child.process for child in assistant.children)
+
+
+def sqlite_endpoints(folder: Path, database: str) -> Path:
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text()
+                         .replace("db: var/tracker.db", f"db: {database}"))
+    return endpoints
+
+
+def test_serve_refuses_an_sqlite_folder_it_cannot_write(tmp_path):
+    """/proc takes no new files, not even from root (chmod would not stop root)."""
+    done = subprocess.run([sys.executable, "scripts/serve.py", "--model", current_model(),
+                           "--endpoints", str(sqlite_endpoints(tmp_path, "/proc/tracker.db")),
+                           "--port", str(free_port()), "--actions-port", str(free_port())],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "SQLite database /proc/tracker.db" in done.stderr and "not writable" in done.stderr
+    assert "Assistant ready" not in done.stdout
 
 
 def test_refuses_a_rasa_that_fell_back_to_memory(tmp_path):
@@ -199,7 +268,7 @@ def test_health_is_503_while_the_database_is_gone_and_nothing_is_kept_in_memory(
             assert down.json()["status"] == "unhealthy" and down.json()["database"] == "unreachable"
             assert backend.database in down.json()["reason"]  # "database ... does not exist"
             # A message now is refused, not answered from a blank, in-memory conversation.
-            assert send(assistant, sender, PARTNERS).status_code >= 500
+            assert_says_something_is_wrong(send(assistant, sender, PARTNERS))
             assert health(assistant).json()["refused_messages"] >= 1
         finally:
             bring_database_back(backend.database)
@@ -213,3 +282,23 @@ def test_health_is_503_while_the_database_is_gone_and_nothing_is_kept_in_memory(
         assistant.check()
     # The refused message was never stored anywhere; the one after recovery was.
     assert backend.user_texts(sender) == ["Tell me about the HECTOR project", PARTNERS]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_deleted_sqlite_database_is_reported_and_messages_are_refused(backend, tmp_path):
+    """Rasa keeps its SQLite connection open: without bot/sqlite_pragmas.py's check it would go on
+    writing into the deleted file, and every later turn would be lost at restart without a word."""
+    sender = f"lost-{uuid.uuid4().hex}"
+    with backend.assistant(tmp_path) as assistant:
+        assistant.start()
+        assert topic_of(send(assistant, sender, "Tell me about the HECTOR project")) == "hector"
+        for file in Path(backend.database).parent.glob("tracker.db*"):
+            file.unlink()  # the disk was wiped, the volume lost
+
+        down = health(assistant)
+        assert down.status_code == 503 and down.json()["database"] == "unreachable", down.text
+        assert_says_something_is_wrong(send(assistant, sender, PARTNERS))
+        assert_says_something_is_wrong(send(assistant, f"lost-{uuid.uuid4().hex}", "hello"))  # no fresh start
+        after = health(assistant).json()
+        assert after["conversations_in_memory"] == 0 and after["refused_messages"] >= 2
+        assistant.check()  # still running, still saying so

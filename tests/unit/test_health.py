@@ -3,6 +3,7 @@
 Real Rasa tracker store classes on SQLite files in tmp_path; no server runs.
 """
 import socket
+import threading
 import time
 from pathlib import Path
 
@@ -164,6 +165,7 @@ def test_sqlite_in_a_writable_folder_passes_and_a_missing_folder_is_made(tmp_pat
     ("a-file/t.db", "folder .*a-file cannot be made"),
     ("junk.db", "cannot be opened for writing"),
     (":memory:", "in memory"),
+    ("/proc/t.db", "folder /proc is not writable"),  # even for root, unlike a chmod
 ])
 def test_sqlite_that_cannot_keep_conversations_is_refused(tmp_path, db, problem):
     (tmp_path / "a-file").write_text("")
@@ -183,6 +185,21 @@ def test_postgresql_where_nothing_listens_is_refused_quickly(tmp_path):
     assert time.monotonic() - began < 2
     assert f"PostgreSQL database 'chat' on 127.0.0.1:{port}" in str(refused.value)
     assert "does not answer" in str(refused.value)
+
+
+def test_postgresql_on_a_port_where_another_service_listens_is_refused(tmp_path):
+    """A wrong port that some other server answers on: the login, not the connect, fails."""
+    with socket.socket() as other_service:
+        other_service.bind(("127.0.0.1", 0))
+        other_service.listen()
+        port = other_service.getsockname()[1]
+        threading.Thread(target=lambda: other_service.accept()[0].close(), daemon=True).start()
+        config = read_tracker_store_config(write_endpoints(
+            tmp_path, f"  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: {port}\n  db: chat\n"), {})
+        with pytest.raises(TrackerStoreUnavailable) as refused:
+            check_database(config, tmp_path, timeout=2)
+    assert f"PostgreSQL database 'chat' on 127.0.0.1:{port}" in str(refused.value)
+    assert "logging in to database 'chat'" in str(refused.value) and "failed" in str(refused.value)
 
 
 def test_other_store_types_are_left_to_the_health_check(tmp_path):

@@ -30,3 +30,22 @@ def test_a_sqlite_file_database_keeps_its_connection_open_between_uses(tmp_path)
     with engine.connect() as connection:
         assert connection.connection.dbapi_connection is first
     engine.dispose()
+
+
+def test_a_kept_connection_whose_file_was_deleted_is_not_used_again(tmp_path):
+    """Else turns would go on into the deleted file, lost at restart without a word."""
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    sqlite_pragmas.install()
+    path = tmp_path / "tracker.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, data TEXT)"))
+    for file in tmp_path.glob("tracker.db*"):
+        file.unlink()
+    with pytest.raises(OperationalError, match="no such table: events"):
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO events (data) VALUES ('turn 2')"))
+    engine.dispose()
+
