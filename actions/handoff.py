@@ -23,6 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.handoff_form import CONSENT, DRAFT, EMAIL, FORM_SLOTS, NAME, QUESTION
 from actions.helpdesk import HelpdeskSettings, submit
+from actions.resender import keep_resending
 from actions.tickets import build_ticket, last_question
 from actions.tickets_store import DELIVERED, OPEN, PENDING, TicketStore
 
@@ -74,14 +75,17 @@ class ActionSubmitHandoff(Action):
             return clear_handoff()
         ticket = build_ticket(sender_id=tracker.sender_id, name=name, email=email, question=question,
                               events=tracker.events)
+        settings = HelpdeskSettings.from_environment()
         try:
+            store = TicketStore.from_environment()
             # Delivery may wait for retries: in a thread, so other conversations go on meanwhile.
-            status = await asyncio.get_running_loop().run_in_executor(
-                None, submit, ticket, TicketStore.from_environment(), HelpdeskSettings.from_environment())
+            status = await asyncio.get_running_loop().run_in_executor(None, submit, ticket, store, settings)
         except (sqlite3.Error, OSError):
             logger.exception("could not store handoff ticket %s", ticket.id)
             dispatcher.utter_message(response="utter_handoff_not_saved")
             return [SlotSet(REQUESTED, None)]  # the details stay in the slots and the conversation
+        if status == PENDING:
+            keep_resending(store, settings)  # it goes by itself once the helpdesk is back
         dispatcher.utter_message(response=OUTCOME_RESPONSES[status], name=ticket.name, email=ticket.email,
                                  ticket=ticket.id)
         return clear_handoff()
