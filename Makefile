@@ -105,6 +105,13 @@ eval: venv train ## Score the cases in CASES (default tests/eval/cases.yml)
 bench: venv ## Ours against Rasa's default config on the same data, into results/bench.md (BENCH_ARGS=--quick)
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
+SOAK_MINUTES ?= 10
+SOAK_USERS ?= 20
+
+.PHONY: soak
+soak: venv train ## SOAK_USERS (20) users for SOAK_MINUTES (10) on a fresh tracker store; every reply and stored message checked: results/soak.md
+	$(PY) scripts/soak.py --model $(MODEL) --minutes $(SOAK_MINUTES) --users $(SOAK_USERS)
+
 .PHONY: report
 report: venv ## Staff digest of the conversations in ENDPOINTS' tracker store: results/report/ (report.md, CSV, chart.png)
 	$(PY) scripts/report.py --endpoints $(ENDPOINTS) $(REPORT_ARGS)
