@@ -5,6 +5,7 @@ and the conversation context. Output: a Reply of the reply contract. The rule
 throughout: answer only what the knowledge base states; when the subject is
 known but the fact is not, say so (`unknown_fact`); when unsure, ask or refuse.
 """
+import re
 from dataclasses import replace
 from typing import Callable, Dict, List
 
@@ -81,7 +82,10 @@ NAMED_THING_SHARE = 0.5
 # ("the JIVE project") means the page does not cover it.
 PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "ask_project_membership",
                             "ask_project_partners", "ask_project_period", "ask_project_goal",
-                            "ask_project_programme")
+                            "ask_project_programme", "ask_groningen_contribution", "ask_refuelling_point")
+# Everyday matters are out of scope whatever the classifier makes of the rest
+# ("is it gonna rain tomorrow in Groningen" is no question about Groningen's projects).
+UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")
 
 
 
@@ -133,21 +137,29 @@ class Answerer(AnswerTools):
                     return handoff(context)
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
             question = self._best_question_reading(question)
+        if cues.asks_everyday_matter(question.text) and not self.mentioned(question, *NAMED_KINDS):
+            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         question = self._read_in_context(question, context)
         question = self._reconsider_out_of_scope(question)
+        question = self._settling_in_help(question)
         intent = question.intent
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         known = intent in self._handlers or intent in TOPIC_INTENTS
         if not known or question.confidence < LOW_CONFIDENCE_THRESHOLD:
             return self.unsure(question, context)
+        editions = self._other_editions(question.text)
+        if editions:
+            return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(editions)}.",
+                               Context(intent), self.project_answers.eu_projects(question, context))
         unknown = cues.unknown_names(question.text, question.mentions)
         if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
         if self.cities.can_locate(question, context) and self.mentioned(question, PLACE, ORGANISATION):
             return self.cities.location(question, context)
-        if cues.asks_unlisted_fact(question.text):
+        if (cues.asks_unlisted_fact(question.text) or cues.asks_count_of_something_else(question.text)
+                or cues.asks_when_about_vehicles(question.text) or self._asks_programme_countries(question)):
             return self.unlisted_fact(question, context)
         if intent in TOPIC_INTENTS:
             return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
@@ -188,6 +200,33 @@ class Answerer(AnswerTools):
                     return replace(question, intent=intent, confidence=confidence)
                 break
         return question
+
+    def _settling_in_help(self, question: Question) -> Question:
+        """'who can help us settle in?' is what the Welcome Centre is for, unless it is about housing and the like."""
+        unsure = question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD
+        if unsure and cues.asks_help_settling_in(question.text) and not cues.asks_everyday_matter(question.text):
+            return replace(question, intent="ask_welcome_centre", confidence=max(question.confidence,
+                                                                                 LOW_CONFIDENCE_THRESHOLD))
+        return question
+
+    def _asks_programme_countries(self, question: Question) -> bool:
+        """'which countries take part in Interreg NWE?': the page names no programme's countries."""
+        return (cues.asks_about_countries(question.text) and not cues.asks_count(question.text)
+                and bool(self.mentioned(question, PROGRAMME))
+                and not self.mentioned(question, PROJECT, PLACE, ORGANISATION))
+
+    def _other_editions(self, text: str) -> List[str]:
+        """'HyTrEc 1', 'hytrec3': another edition of a numbered project the page names."""
+        found = []
+        for project in self.kb.projects.values():
+            numbered = re.fullmatch(r"([A-Za-z]+)(\d+)", project.name)
+            if not numbered:
+                continue
+            base, number = numbered.groups()
+            for match in re.finditer(rf"\b{base}\s*-?\s*(\d+)\b", text, re.IGNORECASE):
+                if match.group(1) != number:
+                    found.append(match.group().strip())
+        return found
 
     def _is_small_talk(self, question: Question) -> bool:
         named = [m for m in question.mentions if m.id != HOME]

@@ -30,7 +30,16 @@ _UNLISTED_FACT = re.compile(r"""
     \bresults?\b | \boutcomes?\b | \bperform(ed|ance)?\b | \bdid\s+(it|they|\w+)\s+(actually\s+)?(work|succeed) |
     \bsuccess(ful)?\b | \bresultaten\b | \bresultaat\b | \bopgeleverd | \bis\s+het\s+gelukt |
     \bwhen\s+did\s+(the|that|this)\s+(tie|link|relationship|partnership|twinning|connection)\b |
-    \bwanneer\s+is\s+(de|die)\s+(band|stedenband|relatie)
+    \bwanneer\s+is\s+(de|die)\s+(band|stedenband|relatie) |
+    \bfree\s+of\s+charge | \bfor\s+free\b | \b(is|are)\s+(it|they|this|that|the\s+\w+(\s+\w+)?)\s+free\b |
+    \b(have|need)\s+to\s+pay\b | \bhow\s+much\b.*\bcost | \bwhat\s+does\s+(it|that)\s+cost | \bfees?\b | \bprices?\b |
+    \bgratis\b | \bkosteloos | \bmoet\s+ik\s+(\w+\s+)?betalen | \bwat\s+kost |
+    \bwhen\s+(are|is)\s+(they|it|you|the\s+[\w\s]{1,40}?)\s+open\b | \bopen\s+(today|tomorrow|now|on\s+sundays?) |
+    \bwhat\s+time\s+(do|does)\s+\w+(\s+\w+)?\s+(open|close) | \bwanneer\s+(zijn|is)\s+\w+(\s+\w+)?\s+open\b |
+    \b(which|what)\s+street | \bstreet\s+name | \bexact\s+(location|address|spot|place) | \bwhere\s+exactly |
+    \bexactly\s+where | \bwelke\s+straat | \bhoe\s+kom\s+ik\s+(er|daar) | \bhow\s+do\s+i\s+get\s+there |
+    \b(which|what)\s+(one|city|partner|of\s+them)\b[^?.!]*\bfirst\b |
+    \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -91,6 +100,77 @@ def asks_count(text: str) -> bool:
     return bool(_COUNT.search(text))
 
 
+# What the page counts: partners, cities, countries, projects, vehicles, years.
+_COUNTABLE = re.compile(r"(partners?|cit(y|ies)|steden|stad|countr(y|ies)|landen|land|projects?|projecten|"
+                        r"programmes?|programs?|programma'?s|vehicles?|voertuigen|trucks?|lorr(y|ies)|vans?|cars?|"
+                        r"auto\w*|busjes?|vrachtwagens?|vuilniswagens?|refuel\w*|filling|vulpunt\w*|points?|"
+                        r"organi[sz]ations?|organisaties|members?|leden|aims?|goals?|doelen|years?|jaar|jaren|"
+                        r"municipalit(y|ies)|gemeenten|universit(y|ies)|ties|links|relations(hips)?|stations?|ones?)$")
+_COUNT_FILLER = frozenset("""
+    of the a an are is were was there do does did in at by for to it its they them these those
+    de het een er zijn is waren van in bij voor ze die deze dat
+""".split())
+
+
+def asks_count_of_something_else(text: str) -> bool:
+    """'how many international students ...': a number of something the page never counts."""
+    match = _COUNT.search(text)
+    if not match:
+        return False
+    # The words right after "how many", up to the first small word: "how many
+    # hydrogen buses drive ..." -> hydrogen, buses; "how many in Germany" -> none.
+    following = []
+    for word in tokens(text[match.end():])[:4]:
+        if word in _COUNT_FILLER:
+            break
+        following.append(word)
+    # A Dutch compound ends in what it counts: waterstofvoertuigen.
+    return bool(following) and not any(_COUNTABLE.search(w) for w in following)
+
+
+_WHEN = re.compile(r"\b(when|wanneer|what\s+year|which\s+year|welk\s+jaar)\b", re.IGNORECASE)
+_VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|buses|station|filling\s+point|"
+                                 r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
+_PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and)\b",
+                           re.IGNORECASE)
+
+
+def asks_when_about_vehicles(text: str) -> bool:
+    """'when did the hydrogen truck start collecting?': the page dates projects, never their vehicles."""
+    return bool(_WHEN.search(text) and _VEHICLE_OR_STATION.search(text) and not _PERIOD_WORDS.search(text))
+
+
+# Everyday questions of newcomers that the page never covers, whatever else they
+# mention: read as out of scope unless something on the page is named.
+_EVERYDAY = re.compile(r"""
+    \b(rain\w*|weather|forecast|sunny|snow\w*|temperature|regen\w*|weerbericht) \b |
+    \b(find|finding|looking\s+for|search\w*\s+for|get)\s+(a\s+|an\s+)?(job|work|vacanc\w*)\b | \bjob\s+(search|hunting|market)\b |
+    \bvacatures?\b | \bwerk\s+(vinden|zoeken) | \bbaan\s+(vinden|zoeken) |
+    \b(room|apartment|flat|studio|house|housing|rent|huur\w*|kamer|woning)\b |
+    \b(bsn|digid|residence\s+permit|visa|verblijfsvergunning|ind)\b | \b(bank\s+account|bankrekening|insurance|verzekering\w*)\b |
+    \b(doctor|gp|huisarts|dentist|tandarts|hospital|ziekenhuis)\b | \b(tax(es)?|belasting\w*|toeslag\w*)\b |
+    \b(school|schools|daycare|kinderopvang|childcare)\b | \b(bus|train)\s+(ticket|times|schedule)\b | \bparking\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_everyday_matter(text: str) -> bool:
+    return bool(_EVERYDAY.search(text))
+
+
+# "who can help us settle in?": what the Welcome Centre is there for.
+_SETTLING_HELP = re.compile(r"""
+    \bsettl(e|ing|ed)\b | \bmov(e|ing)\s+(here|there|to\s+groningen)\b.*\b(easier|help|smooth) |
+    \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
+    \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
+        (\w+\s+)?(newcomers|new\s+arrivals|internationals|expats|migrants|families|people\s+from\s+abroad) |
+    \bwegwijs | \bzich\s+(te\s+)?vestigen | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_help_settling_in(text: str) -> bool:
+    return bool(_SETTLING_HELP.search(text))
+
+
 _LOCATION = re.compile(r"\b(where\b|which\s+country|what\s+country|in\s+which\s+land|welk\s+land|waar\s+(ligt|is|zit)|located|gelegen)",
                        re.IGNORECASE)
 
@@ -120,6 +200,13 @@ _NOT_A_PROJECT_NAME = frozenset("""
 """.split())
 
 
+# European funding programmes that newcomers name and that the page does not.
+_EU_PROGRAMME_NAMES = re.compile(r"\b(horizon\s*(2020|europe)|erasmus\s*\+?|creative\s+europe|life\s+programme|"
+                                 r"marie\s+curie|msca|cost\s+action|leader\s+programme|digital\s+europe|"
+                                 r"connecting\s+europe|urbact|eurostars|european\s+research\s+council|erc\s+grant)",
+                                 re.IGNORECASE)
+
+
 def unknown_names(text: str, known: Sequence[Mention]) -> list:
     """Acronyms and Interreg strands in the text that are not known names."""
     def outside(start: int, mentions: Sequence[Mention]) -> bool:
@@ -130,6 +217,7 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
              if outside(m.start(), known) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS]
     found += [m.group() for m in _INTERREG_STRAND.finditer(text)
               if outside(m.start(1), programmes) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
+    found += [m.group().strip() for m in _EU_PROGRAMME_NAMES.finditer(text) if m.group().strip() not in found]
     for m in _NAMED_PROJECT.finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)

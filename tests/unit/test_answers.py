@@ -283,3 +283,85 @@ def test_every_reply_keeps_the_contract_whatever_the_question_and_context(
             for confidence in (0.9, 0.35):
                 question = Question(text, intent, confidence, tuple(index.find(text)), (("ask_about", 0.2),))
                 assert_keeps_the_contract(answerer.reply(question, context), source_sections)
+
+
+# --- cues for facts the page never gives, and for everyday matters -------------------------------
+
+from bot import cues  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "are the welcome centre services free or do i have to pay",
+    "ok and when are they open",
+    "which street is the filling point on",
+    "where exactly is the solar park",
+    "how many tonnes of co2 did the trucks save",
+    "which of them had its truck on the road first",
+])
+def test_questions_for_facts_the_page_never_gives_are_recognised(text):
+    assert cues.asks_unlisted_fact(text)
+
+
+@pytest.mark.parametrize("text, other", [
+    ("how many international students live here", True),
+    ("how many hydrogen buses drive around", True),
+    ("how many people work at the centre", True),
+    ("how many vehicles does groningen buy", False),
+    ("how many hydrogen bin lorries does hector have", False),
+    ("hoeveel waterstofvoertuigen koopt de gemeente", False),
+    ("how many in germany", False),
+    ("how many years does hector run", False),
+    ("how many german ones", False),
+])
+def test_a_count_of_something_the_page_never_counts(text, other):
+    assert cues.asks_count_of_something_else(text) is other
+
+
+@pytest.mark.parametrize("text, when", [
+    ("when did the garbage truck start collecting", True),
+    ("when will the refuelling point open", True),
+    ("when does the truck project run", False),
+    ("when does hector end", False),
+])
+def test_dates_of_vehicles_are_not_dates_of_projects(text, when):
+    assert cues.asks_when_about_vehicles(text) is when
+
+
+@pytest.mark.parametrize("text, everyday", [
+    ("is it gonna rain tmrw in groningen", True),
+    ("is there a programme to help my wife find a job", True),
+    ("where can i rent a room", True),
+    ("my wife got a job at a tech company, who helps us settle in", False),
+    ("which partner cities are in germany", False),
+])
+def test_everyday_matters_of_newcomers(text, everyday):
+    assert cues.asks_everyday_matter(text) is everyday
+
+
+@pytest.mark.parametrize("text, settling", [
+    ("we are relocating from toronto, who can we turn to", True),
+    ("is there some kind of office for newcomers like us", True),
+    ("who makes settling in easier for people like me", True),
+    ("who are the partners of hector", False),
+])
+def test_asking_for_help_settling_in(text, settling):
+    assert cues.asks_help_settling_in(text) is settling
+
+
+def test_another_edition_of_a_numbered_project_is_not_that_project(ask):
+    reply = ask("what happened in the first one, hytrec 1", "ask_about")
+    assert reply.kind == NO_ANSWER and reply.reason == UNKNOWN_FACT and "hytrec 1" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("is it gonna rain tmrw in groningen", "ask_project_membership"),
+    ("which countries take part in interreg north west europe", "ask_programme"),
+    ("what is groningen doing in the horizon 2020 project making city", "ask_groningen_contribution"),
+])
+def test_what_the_classifier_mistakes_for_a_page_question_is_still_refused(ask, text, intent):
+    assert ask(text, intent).kind == NO_ANSWER
+
+
+def test_a_plea_for_help_settling_in_gets_the_welcome_centre(ask):
+    reply = ask("we are relocating from toronto and know nobody, who can we turn to", "out_of_scope", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "welcome-centre"
