@@ -104,7 +104,15 @@ class ProjectAnswers(AnswerTools):
         new_context = Context("ask_project_membership", kind, member_id)
         if projects:
             project_id = projects[0].id if len(projects) == 1 else None
-            return self._member_of(name, member_id, projects, replace(new_context, project_id=project_id))
+            new_context = replace(new_context, project_id=project_id)
+            others = list(dict.fromkeys((m.kind, m.id) for m in members[1:] if m.id != member_id))
+            if not others:
+                return self._member_of(name, member_id, projects, new_context)
+            # "Are Duisburg and Herten in HECTOR?": each of them.
+            replies = [self._member_of(self.name(k, i), i, projects, new_context) for k, i in [member, *others]]
+            topics = {r.topic for r in replies}
+            return answer("\n".join(r.text for r in replies), topics.pop() if len(topics) == 1 else PROJECTS_TOPIC,
+                          [s for r in replies for s in r.sections], new_context)
         text, sections = self.say.memberships(name, member_id)
         if not text:
             all_projects = list(self.kb.projects.values())

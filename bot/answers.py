@@ -51,6 +51,7 @@ FOLLOW_UP_KINDS = {
     "ask_refuelling_point": {PROJECT}, "ask_project_goal": {PROJECT, PROGRAMME},
     "ask_project_programme": {PROJECT}, "ask_unlisted_fact": {PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC},
 }
+PARTNER_CITY_INTENTS = ("ask_partner_cities", "ask_is_partner_city", "ask_city_link")
 # The kinds of question that can be about a subject of each kind, for reading a
 # question without a subject in the light of the conversation so far.
 INTENTS_FOR_SUBJECT = {
@@ -67,8 +68,10 @@ INTENTS_FOR_SUBJECT = {
 # twice so when the question points back at it ("is that an active one?").
 CONTEXT_BONUS = 0.15
 # A reading that fits the context wins when the classifier rates it at least
-# this share of its top guess.
+# this share of its top guess; a smaller share when the question points back
+# at the subject ("any German cities in it?").
 CONTEXT_READING_SHARE = 0.3
+POINTING_BACK_SHARE_FACTOR = 0.75
 OUT_OF_SCOPE_TEXT = ("I can't help with that. I only know what the municipality of Groningen's page "
                      "on international relations says: its partner cities, the European projects "
                      "HyTrEc2 and HECTOR, the International Welcome Centre North, and the city's "
@@ -156,6 +159,12 @@ class Answerer(AnswerTools):
         if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
+        named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
+        if named_projects and cues.asks_full_name(question.text):
+            project = self.kb.projects[named_projects[0]]
+            full_name = re.sub(r"\s*\([^)]*\)$", "", project.full_name)
+            return answer(f"{project.name} stands for {full_name}.", project.id, project.sections,
+                          Context("ask_about", PROJECT, project.id))
         if self.cities.can_locate(question, context) and self.mentioned(question, PLACE, ORGANISATION):
             return self.cities.location(question, context)
         if (cues.asks_unlisted_fact(question.text) or cues.asks_count_of_something_else(question.text)
@@ -177,6 +186,8 @@ class Answerer(AnswerTools):
             mentions = (mention_of(*context.subject),) if context.subject else ()
             return replace(question, intent=context.intent, confidence=1.0, mentions=mentions,
                            text="")  # the rest: not only the active ones
+        if not context.intent and cues.only_names(question.text, question.mentions):
+            return replace(question, intent="ask_about", confidence=1.0)  # "Hamburgo?"
         if not (context.intent and cues.is_follow_up_fragment(question.text, question.mentions)):
             return question
         mentions = question.mentions
@@ -245,6 +256,10 @@ class Answerer(AnswerTools):
             return question
         if any(m.kind != COUNTRY and m.id != HOME for m in question.mentions):
             return question
+        if (context.intent in PARTNER_CITY_INTENTS and self.countries(question) and cues.asks_for_others(question.text)
+                and not self.mentioned(question, PROJECT)):
+            # "who else in Germany?" after "and Bremen?": the other partner cities there.
+            return replace(question, intent="ask_partner_cities", confidence=max(question.confidence, 0.5))
         if context.subject_kind == TOPIC and cues.points_back(question.text) and question.intent != "out_of_scope":
             # "why did the city set it up?" after the Welcome Centre: its paragraph is the answer.
             return replace(question, intent="ask_about", confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
@@ -254,8 +269,9 @@ class Answerer(AnswerTools):
             return replace(question, confidence=question.confidence + bonus)
         if question.intent == "out_of_scope" and not (question.mentions or cues.points_back(question.text)):
             return question
+        share = CONTEXT_READING_SHARE * (POINTING_BACK_SHARE_FACTOR if cues.points_back(question.text) else 1)
         for intent, confidence in question.ranking:
-            if intent in fitting and confidence >= CONTEXT_READING_SHARE * question.confidence:
+            if intent in fitting and confidence >= share * question.confidence:
                 return replace(question, intent=intent, confidence=max(confidence, question.confidence) + bonus)
         return question
 

@@ -277,3 +277,31 @@ _COUNTRIES_WORD = re.compile(r"\b(countries|landen)\b", re.IGNORECASE)
 
 def asks_about_countries(text: str) -> bool:
     return bool(_COUNTRIES_WORD.search(text))
+
+
+_FULL_NAME = re.compile(r"\b(stand|stands)\s+for\b|\bacronym|\babbreviation|\bafkorting|\bstaat\b.*\bvoor\b|"
+                        r"\bfull\s+name|\bvolledige\s+naam|\bwhat\s+does\s+(the\s+name\s+)?\w+\s+mean\b|"
+                        r"\bwaar\s+staat\b", re.IGNORECASE)
+
+
+def asks_full_name(text: str) -> bool:
+    """'What does HECTOR stand for?'"""
+    return bool(_FULL_NAME.search(text))
+
+
+def only_names(text: str, mentions: Sequence[Mention]) -> bool:
+    """'Hamburgo?': nothing but one or more names."""
+    if not mentions:
+        return False
+    rest = text
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[:mention.start] + " " + rest[mention.end:]
+    return not tokens(rest)
+
+
+_OTHERS = re.compile(r"\b(else|other|others|more|another|nog\s+meer|andere|overige|ook\s+nog)\b", re.IGNORECASE)
+
+
+def asks_for_others(text: str) -> bool:
+    """'who else in Germany?', 'any other Chinese ones?'"""
+    return bool(_OTHERS.search(text))

@@ -27,14 +27,28 @@ FUZZY_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION)
 CASE_SENSITIVE_ALIASES = frozenset({"US"})
 FUZZY_CUTOFF = 0.84
 FUZZY_MIN_LENGTH = 5
+EDIT_MIN_LENGTH = 6
+EDIT_KINDS = (PLACE, PROJECT, ORGANISATION)
 # Ordinary words that sit close to a name; never read as a misspelled name.
 NOT_NAMES = frozenset("""
     sector hectic better bremer harden hearten hamper herder hamburger
-    narrow carlos sweden center centre garden burden partner partners partnership
+    narrow carlos sweden center centre garden burden partner partners partnership finish finished
 """.split())
 
 # Words, with inner apostrophes (xi'an) but without a possessive 's (bremen's).
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z0-9]+)*")
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def fold(text: str) -> str:
@@ -139,7 +153,16 @@ class AliasIndex:
         if text in NOT_NAMES:
             return None
         close = difflib.get_close_matches(text, names, n=1, cutoff=FUZZY_CUTOFF)
-        return names[close[0]] if close else None
+        if close:
+            return names[close[0]]
+        if not pairs and len(text) >= EDIT_MIN_LENGTH:
+            # One wrong letter in a six-letter name ("narwik") is below the ratio
+            # cutoff; for the names of places, projects and organisations it is
+            # still a misspelling (countries are left out: "plain", "chain").
+            for name, hit in names.items():
+                if hit[0] in EDIT_KINDS and len(name) >= EDIT_MIN_LENGTH and one_edit_apart(text, name):
+                    return hit
+        return None
 
     def phrase_patterns(self) -> List[dict]:
         """Patterns for spaCy's entity ruler: label = kind, id = knowledge-base id."""

@@ -151,7 +151,7 @@ def test_how_many_vehicles_groningen_buys_without_naming_a_project_says_6_for_hy
 
 # --- unsure ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["blah blah HECTOR", "what about it", "Bremen?"])
+@pytest.mark.parametrize("text", ["blah blah HECTOR", "what about it", "Bremen what"])
 def test_a_low_confidence_guess_is_not_answered(ask, text):
     reply = ask(text, "ask_about", confidence=0.1)
     assert reply.kind in (NO_ANSWER, CLARIFY)
@@ -365,3 +365,35 @@ def test_what_the_classifier_mistakes_for_a_page_question_is_still_refused(ask, 
 def test_a_plea_for_help_settling_in_gets_the_welcome_centre(ask):
     reply = ask("we are relocating from toronto and know nobody, who can we turn to", "out_of_scope", 0.6)
     assert reply.kind == ANSWER and reply.topic == "welcome-centre"
+
+
+@pytest.mark.parametrize("text", ["What does the acronym HECTOR mean?", "waar staat HECTOR voor", "hector stands for what"])
+def test_what_a_project_name_stands_for(ask, text):
+    reply = ask(text, "ask_project_goal", 0.4)
+    assert reply.kind == ANSWER and "Hydrogen Waste Collection Vehicles in North West Europe" in reply.text
+    assert reply.sections == ("hector",)
+
+
+def test_a_name_alone_asks_about_it(ask):
+    reply = ask("Hamburgo?", "greet", 0.21)
+    assert reply.kind == ANSWER and "Hamburg" in reply.text
+
+
+def test_two_members_asked_about_at_once_are_both_answered(ask):
+    reply = ask("are Duisbuurg and Hertn in the hector thing?", "ask_project_membership")
+    assert reply.kind == ANSWER and "Duisburg" in reply.text and "Herten" in reply.text
+    assert reply.sections == ("hector",)
+
+
+def test_who_else_in_a_country_after_partner_city_questions_lists_the_partner_cities_there(ask):
+    context = Context("ask_is_partner_city", "place", "bremen")
+    reply = ask("who else in germany", "ask_project_partners", 0.89, context,
+                ranking=[("ask_project_partners", 0.89), ("ask_partner_cities", 0.09)])
+    assert reply.kind == ANSWER and "Hamburg" in reply.text and "Duisburg" not in reply.text
+
+
+def test_a_question_pointing_back_at_a_project_is_read_about_that_project(ask):
+    context = Context("ask_about", "project", "hector")
+    reply = ask("any german cities in it?", "ask_partner_cities", 0.69, context,
+                ranking=[("ask_partner_cities", 0.69), ("ask_project_partners", 0.19)])
+    assert reply.kind == ANSWER and "Duisburg" in reply.text and reply.sections == ("hector",)

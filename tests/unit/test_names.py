@@ -5,7 +5,7 @@ from typing import List, Set, Tuple
 import pytest
 
 from bot.knowledge import Country, KnowledgeBase, Page, PartnerCityFacts, Place
-from bot.names import (COUNTRY, ORGANISATION, PARTNER_CITIES, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD,
+from bot.names import (COUNTRY, ORGANISATION, PARTNER_CITIES, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, one_edit_apart,
                        TOPIC, AliasIndex, Mention, fold, unique)
 
 
@@ -212,3 +212,19 @@ def test_a_misspelled_name_with_a_possessive_s_is_still_caught_by_the_fuzzy_matc
 def test_an_alias_that_is_an_everyday_word_counts_only_as_written(index: AliasIndex):
     assert found(index, "is there a partner in the US?") == [("country", "united-states")]
     assert found(index, "can you tell us about HECTOR") == [("project", "hector")]
+
+
+@pytest.mark.parametrize("a, b, apart", [
+    ("narwik", "narvik", True), ("narvk", "narvik", True), ("narvikk", "narvik", True), ("nravik", "narvik", True),
+    ("narvik", "narvik", False), ("nawrik", "narvik", False), ("nrwik", "narvik", False),
+])
+def test_one_edit_apart(a, b, apart):
+    assert one_edit_apart(a, b) is apart
+
+
+def test_one_wrong_letter_in_a_six_letter_place_name_is_still_that_place(index):
+    assert [(m.kind, m.id) for m in index.find("what is Narwik in the hydrogen project")] == [("place", "narvik")]
+
+
+def test_finish_is_no_misspelled_finland(index):
+    assert [m.id for m in index.find("when does hector finish")] == ["hector"]
