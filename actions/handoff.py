@@ -30,6 +30,9 @@ from actions.tickets_store import DELIVERED, OPEN, PENDING, TicketStore
 logger = logging.getLogger(__name__)
 
 REQUESTED = "handoff_requested"  # the rule's signal to start handoff_form
+# Rasa gives up on an action after ACTION_TIMEOUT (3.5 s, bot/turn_guard.py) and the user would
+# get a general apology: a slow helpdesk gets this long, then the ticket waits for the resender.
+DELIVERY_WAIT = 2.5
 DECLINE_INTENTS = ("deny", "stop_handoff")
 OUTCOME_RESPONSES = {OPEN: "utter_handoff_in_inbox", DELIVERED: "utter_handoff_delivered",
                      PENDING: "utter_handoff_pending"}
@@ -64,6 +67,11 @@ def clear_handoff() -> Events:
     return [*(SlotSet(slot, None) for slot in (*FORM_SLOTS, DRAFT)), SlotSet(REQUESTED, None)]
 
 
+def log_late_failure(delivery: "asyncio.Future[str]") -> None:
+    if not delivery.cancelled() and delivery.exception() is not None:
+        logger.error("a handoff ticket's delivery, after the user was answered, failed: %r", delivery.exception())
+
+
 class ActionSubmitHandoff(Action):
     def name(self) -> Text:
         return "action_submit_handoff"
@@ -79,7 +87,12 @@ class ActionSubmitHandoff(Action):
         try:
             store = TicketStore.from_environment()
             # Delivery may wait for retries: in a thread, so other conversations go on meanwhile.
-            status = await asyncio.get_running_loop().run_in_executor(None, submit, ticket, store, settings)
+            delivery = asyncio.get_running_loop().run_in_executor(None, submit, ticket, store, settings)
+            status = await asyncio.wait_for(asyncio.shield(delivery), DELIVERY_WAIT)
+        except asyncio.TimeoutError:
+            # The ticket is stored (submit stores first); its delivery goes on without the user.
+            delivery.add_done_callback(log_late_failure)
+            status = PENDING
         except (sqlite3.Error, OSError):
             logger.exception("could not store handoff ticket %s", ticket.id)
             dispatcher.utter_message(response="utter_handoff_not_saved")

@@ -104,8 +104,11 @@ def submit(ticket: Ticket, store: TicketStore, settings: HelpdeskSettings) -> st
     if settings.local:
         store.add(ticket, OPEN)
         return OPEN
+    store.add(ticket, PENDING)  # at once, before waiting for anything: nothing the user typed is lost
     with one_delivery_at_a_time(store):
-        store.add(ticket, PENDING)
+        current = store.get(ticket.id)
+        if current is None or current.status != PENDING:  # a resend round sent it meanwhile
+            return current.status if current else PENDING
         status = send_stored(store, ticket, settings)
         if status == DELIVERED:
             _resend_pending(store, settings, attempts=1)  # the helpdesk is back: what waited goes now

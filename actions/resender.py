@@ -10,7 +10,8 @@ per round, and ends when none is left.
 import logging
 import os
 import threading
-from typing import Optional
+from pathlib import Path
+from typing import Dict, Optional
 
 from actions.helpdesk import HelpdeskSettings, resend_pending
 from actions.tickets_store import TicketStore
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 60.0
 
 _start_lock = threading.Lock()
-_running: Optional[threading.Thread] = None
+_running: Dict[Path, threading.Thread] = {}  # by ticket store: one resender each
 
 
 def resend_interval() -> float:
@@ -45,12 +46,13 @@ def resend_until_none_waits(store: TicketStore, settings: HelpdeskSettings, inte
 
 def keep_resending(store: TicketStore, settings: HelpdeskSettings,
                    interval: Optional[float] = None) -> threading.Thread:
-    """Starts the background resender unless one is running already; returns it."""
-    global _running
+    """Starts the background resender of `store` unless one is running already; returns it."""
     with _start_lock:
-        if _running is None or not _running.is_alive():
-            _running = threading.Thread(
+        thread = _running.get(store.path)
+        if thread is None or not thread.is_alive():
+            thread = threading.Thread(
                 target=resend_until_none_waits, args=(store, settings, interval or resend_interval()),
                 name="helpdesk-resender", daemon=True)
-            _running.start()
-        return _running
+            thread.start()
+            _running[store.path] = thread
+        return thread

@@ -18,6 +18,7 @@ class HelpdeskStub:
         self.headers: List[Dict[str, str]] = []
         self.down = False
         self.fail_next = 0  # the next N requests get a 503, then it is up again
+        self.delay = 0.0  # seconds it waits before it answers: a slow (or hanging) helpdesk
         self._lock = threading.Lock()
         self._server: Optional[ThreadingHTTPServer] = None
 
@@ -43,6 +44,8 @@ class HelpdeskStub:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if stub.delay:  # not time.sleep: some tests record the backoff by replacing it
+                    threading.Event().wait(stub.delay)
                 status = stub.status_for_next_request()
                 with stub._lock:
                     stub.headers.append(dict(self.headers))

@@ -128,6 +128,25 @@ def test_when_the_helpdesk_is_down_the_ticket_waits_and_goes_by_itself_once_it_i
     assert [t["id"] for t in helpdesk.received if t["email"] == email] == [ticket["id"]]  # once
 
 
+def test_a_slow_helpdesk_gets_the_ticket_later_and_the_user_hears_so_in_time(chat, assistant, helpdesk):
+    """4 s: longer than Rasa waits for an action (3.5 s, bot/turn_guard.py), shorter than the
+    helpdesk client's timeout (5 s), so the one attempt succeeds, late."""
+    email = unique_email()
+    helpdesk.delay = 4.0
+    try:
+        last = through_the_form(chat, email)
+    finally:
+        helpdesk.delay = 0.0
+    # Not the general "not responding" apology: where the ticket is.
+    assert "sent to the staff automatically" in text_of(last), text_of(last)
+    deadline = time.monotonic() + 15
+    while stored(assistant, email)[0]["status"] == "pending" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    [ticket] = stored(assistant, email)
+    assert ticket["status"] == "delivered"
+    assert [t["id"] for t in helpdesk.received if t["email"] == email] == [ticket["id"]]
+
+
 def test_make_resend_tickets_sends_what_waits(chat, assistant, helpdesk):
     email = unique_email()
     helpdesk.down = True

@@ -1,6 +1,8 @@
 """The handoff form: reading the answers (actions/handoff_answers.py), the form's
 validation and question (actions/handoff_form.py) and what happens when it ends
 (actions/handoff.py), run as the action server runs them."""
+import asyncio
+import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -258,3 +260,21 @@ def test_every_response_of_the_handoff_is_in_the_domain(domain):
     assert set(OUTCOME_RESPONSES.values()) <= responses
     assert {"utter_ask_handoff_consent", "utter_ask_handoff_name", "utter_ask_handoff_email"} <= responses
     assert domain["forms"]["handoff_form"]["required_slots"] == list(FORM_SLOTS)
+
+
+async def test_a_helpdesk_too_slow_for_the_conversation_gets_the_ticket_later(domain, ticket_db, monkeypatch):
+    """Rasa stops waiting for the action after 3.5 s: the user hears 'pending' well before that."""
+    monkeypatch.setattr("actions.handoff.DELIVERY_WAIT", 0.3)
+    with running_helpdesk() as helpdesk:
+        helpdesk.delay = 1.5
+        monkeypatch.setenv("HELPDESK_URL", helpdesk.url)
+        began = time.monotonic()
+        events, [said] = await submit(ended_tracker(), domain)
+        assert time.monotonic() - began < 1.0
+        assert said["response"] == "utter_handoff_pending" and cleared(events)
+        assert TicketStore(ticket_db).get(said["ticket"]).status == PENDING  # stored at once
+        deadline = time.monotonic() + 10
+        while TicketStore(ticket_db).get(said["ticket"]).status == PENDING and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        assert TicketStore(ticket_db).get(said["ticket"]).status == DELIVERED
+        assert [t["id"] for t in helpdesk.received] == [said["ticket"]]
