@@ -29,6 +29,12 @@ export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 export RASA_PORT ACTIONS_PORT
 # endpoints*.yml read these, and Rasa stops when one is unset.
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
+# The secret Rasa sends the action server (actions/server.py): one per make run
+# unless set; the scripts that start both servers pass it to both.
+ifeq ($(strip $(ACTION_SERVER_TOKEN)),)
+ACTION_SERVER_TOKEN := $(shell od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+endif
+export ACTION_SERVER_TOKEN
 export RASA_TRACKER_DB ?= rasa
 
 # The model for the current data and config; valid after `train`.
@@ -119,6 +125,23 @@ report: venv ## Staff digest of the conversations in ENDPOINTS' tracker store: r
 .PHONY: resend-tickets
 resend-tickets: venv ## Send the handoff tickets the helpdesk has not taken yet (HELPDESK_URL, HANDOFF_DB)
 	$(PY) -m actions.helpdesk
+
+# pip-audit runs from a venv of its own, made with any Python 3, so it can never
+# change the versions Rasa needs; it reads constraints.txt and installs nothing.
+AUDIT_VENV ?= .venv-audit
+PIP_AUDIT_VERSION := 2.10.1
+AUDIT_SERVICE ?= pypi
+
+.PHONY: audit
+audit: $(AUDIT_VENV)/.installed ## Known vulnerabilities of the pinned dependencies; fails on those SECURITY.md does not accept (AUDIT_SERVICE=pypi|osv)
+	$(AUDIT_VENV)/bin/python scripts/audit.py --pip-audit $(AUDIT_VENV)/bin/pip-audit --service $(AUDIT_SERVICE)
+
+$(AUDIT_VENV)/.installed:
+	@py="$$(command -v python3 || echo '$(PYTHON)')"; echo "Making $(AUDIT_VENV) with $$py"; \
+	"$$py" -m venv --clear $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(AUDIT_VENV)/bin/python -m pip install --quiet pip-audit==$(PIP_AUDIT_VERSION)
+	touch $@
 
 clean: ## Remove models, logs, results and caches (keeps .venv: rm -rf .venv for that)
 	rm -rf models results .rasa var/* .pytest_cache .ruff_cache

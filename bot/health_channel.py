@@ -3,6 +3,13 @@
     200 {"status": "ok", "tracker_store": "SQLTrackerStore", "database": "reachable", ...}
     503 {"status": "unhealthy", "tracker_store": ..., "database": ..., "reason": "..."}
 
+    GET /webhooks/health/public: the same check, up or down only
+    200 {"status": "ok"}   503 {"status": "unhealthy"}
+
+The details name the store and the database's errors: for the operators on
+the machine. In production mode nginx answers /webhooks/health/ from the
+public route (deploy/nginx.conf.template), so the outside sees up or down only.
+
 Unhealthy when Rasa keeps conversations in memory although the endpoints
 configure a database (it fell back at start), when conversations were kept in
 memory after the database failed, or when the database does not answer
@@ -142,6 +149,12 @@ async def tracker_store_health(store: Optional[TrackerStore], expected_type: Opt
     return 200, {"status": "ok", **body, "database": "reachable"}
 
 
+def public_view(health: Health) -> Health:
+    """The health without details: nothing about the store or its database's errors."""
+    status, body = health
+    return status, {"status": body.get("status", "unhealthy")}
+
+
 def configured_type(argv: List[str]) -> Optional[str]:
     """The tracker store type in the endpoints file of this `rasa run` (None: none or unreadable)."""
     try:
@@ -180,13 +193,22 @@ class HealthCheck(InputChannel):
             if refuse_memory_fallback(store_of(app)) is None:
                 logger.warning("Health check: no FailSafeTrackerStore found, memory fallback not guarded")
 
-        @health.route("/", methods=["GET"])
-        async def check(request: Request) -> HTTPResponse:
+        async def checked(request: Request) -> Health:
             store = store_of(request.app)
             refuse_memory_fallback(store)  # also when the agent was replaced since start
             status, body = await tracker_store_health(store, self.expected_type, self.timeout)
             if status != 200:
                 logger.error("Health check: unhealthy: %s", body["reason"])
+            return status, body
+
+        @health.route("/", methods=["GET"])
+        async def check(request: Request) -> HTTPResponse:
+            status, body = await checked(request)
+            return response.json(body, status=status)
+
+        @health.route("/public", methods=["GET"])
+        async def public_check(request: Request) -> HTTPResponse:
+            status, body = public_view(await checked(request))
             return response.json(body, status=status)
 
         return health

@@ -34,6 +34,10 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Union
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from bot import security_settings  # noqa: E402 - standard library only, like this module
 HOST = "127.0.0.1"
 START_TIMEOUT = 300.0  # loading TensorFlow and a model takes 20-60 s on 2 cores
 STOP_TIMEOUT = 10.0
@@ -171,16 +175,23 @@ class Child:
 
 
 def action_server_args(python: str, port: int) -> List[str]:
-    """The command of an action server for actions/ on `port` (SANIC_HOST=HOST keeps it on loopback)."""
-    return [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    """The command of an action server for actions/ on HOST:`port`, taking only calls with ACTION_SERVER_TOKEN.
+
+    actions/server.py: rasa-sdk's server, on loopback, behind the shared secret.
+    """
+    return [python, "-m", "actions.server", "--actions", "actions", "--port", str(port)]
 
 
 def rasa_server_args(
     python: str, model: Path, endpoints: Path, credentials: Path, port: int, cors: Sequence[str] = ()
 ) -> List[str]:
-    """The command of `rasa run` for `model` on HOST:`port`."""
+    """The command of `rasa run` for `model` on HOST:`port`.
+
+    bot/rasa_server.py is `rasa run` plus the HTTP API's arguments from the
+    environment (off unless RASA_ENABLE_API; never without a token).
+    """
     args = [
-        python, "-m", "rasa", "run",
+        python, "-m", "bot.rasa_server", "run",
         "--model", str(model),
         "--endpoints", str(endpoints),
         "--credentials", str(credentials),
@@ -193,12 +204,22 @@ def rasa_server_args(
 
 
 def server_env(project_dir: Path, extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
-    """This environment, `extra`, QUIET_ENV and the project on PYTHONPATH."""
+    """This environment, `extra`, QUIET_ENV, ACTION_SERVER_TOKEN and the project on PYTHONPATH.
+
+    AssistantError when the security settings would open the assistant too
+    wide (bot/security_settings.py): the HTTP API on without a token.
+    """
     env = dict(os.environ)
     # endpoints*.yml name these; Rasa stops on an unset one.
     env.setdefault("RASA_TRACKER_DB", "rasa")
     env.update(extra or {})
     env.update(QUIET_ENV)
+    try:
+        # The secret Rasa sends the action server: one per start unless given.
+        env[security_settings.ACTION_SERVER_TOKEN] = security_settings.action_server_token(env)
+        security_settings.rasa_api_arguments(env)  # refused here, before any server starts
+    except security_settings.SettingsError as error:
+        raise AssistantError(f"Not starting the assistant: {error}") from None
     # Rasa imports our channel and components (bot.*), the SDK our actions.
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(project_dir), env.get("PYTHONPATH", "")) if p
@@ -267,8 +288,12 @@ class Assistant:
             action_server_args(python, self.actions_port),
             log_dir / f"actions-{self.actions_port}.log",
         )
+        try:  # exact website origins only: Rasa allows credentials, so never "*"
+            self.cors = security_settings.cors_origins(cors)
+        except security_settings.SettingsError as error:
+            raise AssistantError(f"Not starting the assistant: {error}") from None
         rasa_args = rasa_server_args(
-            python, self.model, self.endpoints, self.credentials, self.rasa_port, cors
+            python, self.model, self.endpoints, self.credentials, self.rasa_port, self.cors
         )
         self.rasa = Child("Rasa server", rasa_args, log_dir / f"rasa-{self.rasa_port}.log")
 

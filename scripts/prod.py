@@ -68,6 +68,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
                              f"(default $RASA_TRACKER_DB, else {DEFAULT_TRACKER_DB})")
     parser.add_argument("--lock-db", type=int, default=_env_int("RASA_LOCK_DB", DEFAULT_LOCK_DB),
                         help=f"Redis database number of the locks (default $RASA_LOCK_DB, else {DEFAULT_LOCK_DB})")
+    parser.add_argument("--cors", nargs="*", default=(os.environ.get("RASA_CORS") or "").replace(",", " ").split(),
+                        help="website origins allowed to call the assistant (default: $RASA_CORS, else none)")
     parser.add_argument("--timeout", type=float, default=START_TIMEOUT, help="seconds to wait for start-up")
     return parser.parse_args(argv)
 
@@ -87,6 +89,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             actions_port=args.actions_port,
             tracker_db=args.tracker_db,
             lock_db=args.lock_db,
+            cors=args.cors,
         )
         print(
             f"Starting production mode with {production.model.name}: {args.instances} Rasa "

@@ -24,10 +24,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot import security_settings  # noqa: E402
 from scripts.assistant_process import (  # noqa: E402
     HOST,
     PROJECT_ROOT,
@@ -183,6 +184,7 @@ class Production:
         lock_db: int = DEFAULT_LOCK_DB,
         run_dir: PathLike = "var/prod",
         client_max_body_size: str = DEFAULT_BODY_LIMIT,
+        cors: Sequence[str] = (),
         env: Optional[Dict[str, str]] = None,
         python: str = sys.executable,
         nginx: str = "nginx",
@@ -203,6 +205,10 @@ class Production:
         self.tracker_db = tracker_db
         self.lock_db = int(lock_db)
         self.client_max_body_size = client_max_body_size
+        try:  # exact website origins only: Rasa allows credentials, so never "*"
+            self.cors = security_settings.cors_origins(cors)
+        except security_settings.SettingsError as error:
+            raise ProductionError(f"Not starting production mode: {error}") from None
 
         self.port = port or free_port()
         first = rasa_port or consecutive_free_ports(instances)
@@ -233,7 +239,7 @@ class Production:
         self.instances = [
             Child(
                 f"Rasa server {i + 1} (:{port})",
-                rasa_server_args(python, self.model, self.endpoints, self.credentials, port),
+                rasa_server_args(python, self.model, self.endpoints, self.credentials, port, self.cors),
                 self.log_dir / f"rasa-{port}.log",
             )
             for i, port in enumerate(self.rasa_ports)
@@ -367,7 +373,7 @@ def start_production(
     Use the result in a `with` block, or call its stop() yourself. `options`
     are Production's: port, rasa_port, actions_port (None: free ports),
     project_dir, endpoints, credentials, tracker_db, lock_db, run_dir,
-    client_max_body_size, env (extra variables for the servers), python, nginx.
+    client_max_body_size, cors (website origins), env (extra variables for the servers), python, nginx.
     """
     production = Production(model, instances=instances, **options)  # type: ignore[arg-type]
     production.start(timeout)

@@ -180,6 +180,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("RASA_TRACKER_DB", "rasa")  # endpoints.postgres.yml names it
     os.environ.setdefault("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook")  # unused here
+    os.environ.setdefault("ACTION_SERVER_TOKEN", "unused-by-the-report")  # endpoints*.yml name it
 
     endpoints = Path(args.endpoints)
     endpoints = endpoints if endpoints.is_absolute() else PROJECT_ROOT / endpoints
