@@ -89,6 +89,8 @@ PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "as
 # Everyday matters are out of scope whatever the classifier makes of the rest
 # ("is it gonna rain tomorrow in Groningen" is no question about Groningen's projects).
 UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")
+# How sure a reading is that the question's own words point to (cues.py).
+STEERED_CONFIDENCE = 0.5
 
 
 
@@ -145,6 +147,7 @@ class Answerer(AnswerTools):
         question = self._read_in_context(question, context)
         question = self._reconsider_out_of_scope(question)
         question = self._settling_in_help(question)
+        question = self._steer_by_cues(question, context)
         intent = question.intent
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
@@ -218,6 +221,29 @@ class Answerer(AnswerTools):
         if unsure and cues.asks_help_settling_in(question.text) and not cues.asks_everyday_matter(question.text):
             return replace(question, intent="ask_welcome_centre", confidence=max(question.confidence,
                                                                                  LOW_CONFIDENCE_THRESHOLD))
+        return question
+
+    def _steer_by_cues(self, question: Question, context: Context) -> Question:
+        """Questions the classifier often files under a neighbouring topic, read by their words."""
+        text = question.text
+
+        def steer(intent: str) -> Question:
+            return replace(question, intent=intent, confidence=max(question.confidence, STEERED_CONFIDENCE))
+
+        if self.mentioned(question, PROJECT):
+            projects = [m.id for m in self.mentioned(question, PROJECT)]
+        else:
+            project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
+            projects = [project_id] if project_id else []
+        if cues.asks_why_europe(text) and not self.mentioned(question, PROJECT, PLACE, ORGANISATION):
+            return steer("ask_internationalisation_policy")
+        if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
+                and not self.mentioned(question, PROJECT, PROGRAMME)):
+            return steer("ask_international_trade")
+        if cues.asks_refuelling(text) and any(self.kb.projects[p].refuelling_point for p in projects):
+            return steer("ask_refuelling_point")
+        if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
+            return steer("ask_project_goal")
         return question
 
     def _asks_programme_countries(self, question: Question) -> bool:

@@ -39,6 +39,8 @@ _UNLISTED_FACT = re.compile(r"""
     \b(which|what)\s+street | \bstreet\s+name | \bexact\s+(location|address|spot|place) | \bwhere\s+exactly |
     \bexactly\s+where | \bwelke\s+straat | \bhoe\s+kom\s+ik\s+(er|daar) | \bhow\s+do\s+i\s+get\s+there |
     \b(which|what)\s+(one|city|partner|of\s+them)\b[^?.!]*\bfirst\b |
+    \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
+    \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -112,10 +114,15 @@ _COUNT_FILLER = frozenset("""
 """.split())
 
 
+# "how many" that asks, not "surprised how many foreigners there are": at the
+# start of the message or of a clause.
+_CLAUSE_START = re.compile(r"(^|[.?!,;:(]|\b(and|but|so|ok|okay|also|en|maar|dus|ook))\s*$", re.IGNORECASE)
+
+
 def asks_count_of_something_else(text: str) -> bool:
     """'how many international students ...': a number of something the page never counts."""
     match = _COUNT.search(text)
-    if not match:
+    if not match or not _CLAUSE_START.search(text[:match.start()]):
         return False
     # The words right after "how many", up to the first small word: "how many
     # hydrogen buses drive ..." -> hydrogen, buses; "how many in Germany" -> none.
@@ -131,8 +138,8 @@ def asks_count_of_something_else(text: str) -> bool:
 _WHEN = re.compile(r"\b(when|wanneer|what\s+year|which\s+year|welk\s+jaar)\b", re.IGNORECASE)
 _VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|buses|station|filling\s+point|"
                                  r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
-_PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and)\b",
-                           re.IGNORECASE)
+_PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and|"
+                           r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b", re.IGNORECASE)
 
 
 def asks_when_about_vehicles(text: str) -> bool:
@@ -305,3 +312,55 @@ _OTHERS = re.compile(r"\b(else|other|others|more|another|nog\s+meer|andere|overi
 def asks_for_others(text: str) -> bool:
     """'who else in Germany?', 'any other Chinese ones?'"""
     return bool(_OTHERS.search(text))
+
+
+# Questions that the classifier tends to read as another topic.
+_EU_MONEY_OR_MOTIVE = re.compile(r"""
+    \b(eu|europe|european\s+(union|commission)|brussels|europa|europese\s+(unie|commissie))\b[^?.!]*
+        \b(pay|pays|paying|money|fund|funds|co-?financ\w*|subsid\w*|betaal\w*|geld|middelen|help|helps|helpt)\b |
+    \bwhy\b[^?.!]*\b(bother|join|take\s+part|participat\w*|do(ing)?)\b[^?.!]*\b(eu|european|europese)\s+projects? |
+    \b(what'?s|what\s+is)\s+in\s+it\s+for\b[^?.!]*\b(eu|european)\b | \b(eu|european)\s+projects?\b[^?.!]*\bwhat'?s\s+in\s+it |
+    \bwaarom\b[^?.!]*\beuropese\s+projecten |
+    \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*)\b[^?.!]*
+        \b(eu|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_why_europe(text: str) -> bool:
+    """'why bother with EU projects?', 'does Brussels pay for them?': the city's European policy."""
+    return bool(_EU_MONEY_OR_MOTIVE.search(text))
+
+
+_REFUEL = re.compile(r"\b(fill(ing)?\s+up|refuel\w*|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
+                     r"h2\s+station|hydrogen\s+station|tankstation)\b", re.IGNORECASE)
+
+
+def asks_refuelling(text: str) -> bool:
+    return bool(_REFUEL.search(text))
+
+
+_VEHICLE_KINDS_OR_WHY = re.compile(r"""
+    \b(kinds?|types?|sorts?|soorten?)\s+(of\s+)?(vehicles?|voertuigen|trucks?|cars?) |
+    \bwhat\s+(vehicles|trucks)\b | \bwelke\s+(voertuigen|soorten) |
+    \b(cheaper|goedkoper|less\s+expensive)\b | \bwhy\b[^?.!]*\b(hydrogen|waterstof)\b[^?.!]*\b(matter|important|useful|good)\b |
+    \bwaarom\b[^?.!]*\bwaterstof\w*\b[^?.!]*\bbelangrijk
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_vehicle_kinds_or_why_hydrogen(text: str) -> bool:
+    """What the project's aims, means and background answer."""
+    return bool(_VEHICLE_KINDS_OR_WHY.search(text))
+
+
+_CITY_HELPS_BUSINESS = re.compile(r"""
+    \b(municipality|gemeente|city|council|groningen)\b[^?.!]*\b(help|helps|support|supports|work\w*\s+together|cooperat\w*|
+        assist|promot\w*|open\w*\s+doors?)\b[^?.!]*\b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?|export\w*|selling)\b |
+    \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*
+        \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
+    \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_city_help_for_business(text: str) -> bool:
+    """'does the gemeente help my firm sell abroad?': international trade."""
+    return bool(_CITY_HELPS_BUSINESS.search(text))

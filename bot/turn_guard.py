@@ -2,11 +2,14 @@
 
 Rasa 3.6 waits up to 300 s for the action server, and when a call fails it
 logs the error and sends the user nothing. Here:
-- calls to the action server give up after ACTION_TIMEOUT seconds (default 3.5);
-- a turn that has not finished after TURN_DEADLINE seconds (default 4.5), or
-  that ended without a word, gets an apology with the offer to pass the
+- calls to the action server give up after ACTION_TIMEOUT seconds (default
+  3.5), so a turn whose action server is down or slow ends within 5 s; such a
+  turn ends without a word, and gets an apology with the offer to pass the
   question on (`no_answer`, reason `unavailable`, so the website shows its
-  "talk to a person" button). A late turn goes on in the background, so what
+  "talk to a person" button);
+- a turn still running after TURN_DEADLINE seconds (default 30: a last resort,
+  well above the time a message may wait for earlier messages of the same
+  conversation) gets the same apology; it goes on in the background, so what
   it stores is not lost;
 - a turn that failed (the conversation store is gone, say) gets a short
   "something is wrong" message; the channel answers it with 503.
@@ -21,7 +24,7 @@ import rasa.core.actions.action as rasa_actions
 logger = logging.getLogger(__name__)
 
 ACTION_TIMEOUT = float(os.environ.get("ACTION_TIMEOUT", "3.5"))
-TURN_DEADLINE = float(os.environ.get("TURN_DEADLINE", "4.5"))
+TURN_DEADLINE = float(os.environ.get("TURN_DEADLINE", "30"))
 
 UNAVAILABLE = {"no_answer": {"reason": "unavailable"}}
 APOLOGY = ("Sorry, I can't answer right now: part of the assistant is not responding. "

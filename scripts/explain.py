@@ -2,7 +2,8 @@
 
     python scripts/explain.py [--model models/x.tar.gz] "message" ["next message" ...]
 
-Messages are read as one conversation, so follow-ups use the context.
+Messages are read as one conversation, so follow-ups use the context;
+--separate reads each as the first message of its own conversation.
 For developers tuning the data; runs in process, no servers needed.
 """
 import argparse
@@ -19,10 +20,12 @@ from bot.rendering import render
 from bot.replies import Context
 
 
-async def explain(model: str, messages) -> None:
+async def explain(model: str, messages, separate: bool = False) -> None:
     agent = Agent.load(model)
     context = Context()
     for text in messages:
+        if separate:
+            context = Context()
         parsed = await agent.parse_message(text)
         ranking = ranked_intents(parsed)
         print(f"\n> {text}")
@@ -38,10 +41,11 @@ async def explain(model: str, messages) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
+    parser.add_argument("--separate", action="store_true", help="each message a conversation of its own")
     parser.add_argument("messages", nargs="+")
     args = parser.parse_args()
     model = args.model or max(glob.glob("models/*.tar.gz"), key=os.path.getmtime)
-    asyncio.run(explain(model, args.messages))
+    asyncio.run(explain(model, args.messages, args.separate))
 
 
 if __name__ == "__main__":

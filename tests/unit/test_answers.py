@@ -397,3 +397,29 @@ def test_a_question_pointing_back_at_a_project_is_read_about_that_project(ask):
     reply = ask("any german cities in it?", "ask_partner_cities", 0.69, context,
                 ranking=[("ask_partner_cities", 0.69), ("ask_project_partners", 0.19)])
     assert reply.kind == ANSWER and "Duisburg" in reply.text and reply.sections == ("hector",)
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("why bother with eu projects, what's in it for the city", "ask_eu_projects", "internationalisation-policy"),
+    ("betaalt de europese commissie mee aan projecten", "ask_international_relations", "internationalisation-policy"),
+    ("does the gemeente work together with local businesses abroad", "ask_international_relations",
+     "international-trade"),
+])
+def test_questions_filed_under_a_neighbouring_topic_are_read_by_their_words(ask, text, intent, topic):
+    reply = ask(text, intent, 0.6)
+    assert reply.kind == ANSWER and reply.topic == topic
+
+
+def test_how_they_refuel_after_hytrec2_is_the_refuelling_point(ask):
+    reply = ask("and how will they be fuelled", "out_of_scope", 0.5, Context("ask_about", "project", "hytrec2"))
+    assert reply.kind == ANSWER and "solar" in reply.text
+
+
+def test_the_kinds_of_vehicles_come_from_the_project_aims(ask):
+    reply = ask("Which kinds of vehicles are mentioned in HyTrEc2?", "ask_project_partners", 0.55)
+    assert reply.kind == ANSWER and "vans" in reply.text and "passenger cars" in reply.text
+
+
+def test_eu_funding_of_a_named_project_is_still_unknown(ask):
+    reply = ask("How much EU funding did HECTOR receive?", "ask_project_goal")
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
