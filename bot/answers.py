@@ -91,6 +91,9 @@ PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "as
 UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")
 # How sure a reading is that the question's own words point to (cues.py).
 STEERED_CONFIDENCE = 0.5
+# "A fact the page lacks" without a word for such a fact gives way to a second
+# reading at least this share as likely.
+UNLISTED_RUNNER_UP_SHARE = 0.35
 
 
 
@@ -170,8 +173,7 @@ class Answerer(AnswerTools):
                           Context("ask_about", PROJECT, project.id))
         if self.cities.can_locate(question, context) and self.mentioned(question, PLACE, ORGANISATION):
             return self.cities.location(question, context)
-        if (cues.asks_unlisted_fact(question.text) or cues.asks_count_of_something_else(question.text)
-                or cues.asks_when_about_vehicles(question.text) or self._asks_programme_countries(question)):
+        if self._asks_a_fact_the_page_never_gives(question):
             return self.unlisted_fact(question, context)
         if intent in TOPIC_INTENTS:
             return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
@@ -235,6 +237,10 @@ class Answerer(AnswerTools):
         else:
             project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
             projects = [project_id] if project_id else []
+        if (context.intent in PARTNER_CITY_INTENTS and self.countries(question) and question.intent not in
+                PARTNER_CITY_INTENTS and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+            # "which of them are German?" after the partner cities: the partner cities there.
+            return steer("ask_partner_cities")
         if cues.asks_why_europe(text) and not self.mentioned(question, PROJECT, PLACE, ORGANISATION):
             return steer("ask_internationalisation_policy")
         if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
@@ -244,7 +250,20 @@ class Answerer(AnswerTools):
             return steer("ask_refuelling_point")
         if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
             return steer("ask_project_goal")
+        if question.intent == "ask_unlisted_fact" and not self._asks_a_fact_the_page_never_gives(question):
+            # The classifier's "a fact the page lacks" without any word for such a fact: a
+            # close second reading that the page answers is the better guess.
+            for intent, confidence in question.ranking:
+                if intent in self._handlers or intent in TOPIC_INTENTS:
+                    if confidence >= UNLISTED_RUNNER_UP_SHARE * question.confidence:
+                        return replace(question, intent=intent, confidence=max(confidence, LOW_CONFIDENCE_THRESHOLD))
+                    break
         return question
+
+    def _asks_a_fact_the_page_never_gives(self, question: Question) -> bool:
+        text = question.text
+        return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
+                or cues.asks_when_about_vehicles(text) or self._asks_programme_countries(question))
 
     def _asks_programme_countries(self, question: Question) -> bool:
         """'which countries take part in Interreg NWE?': the page names no programme's countries."""

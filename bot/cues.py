@@ -39,6 +39,11 @@ _UNLISTED_FACT = re.compile(r"""
     \b(which|what)\s+street | \bstreet\s+name | \bexact\s+(location|address|spot|place) | \bwhere\s+exactly |
     \bexactly\s+where | \bwelke\s+straat | \bhoe\s+kom\s+ik\s+(er|daar) | \bhow\s+do\s+i\s+get\s+there |
     \b(which|what)\s+(one|city|partner|of\s+them)\b[^?.!]*\bfirst\b |
+    \b(what|which)\s+year\b[^?.!]*\b(become|became|sister|twin\w*|partners?|ties?|links?|sign\w*|found\w*|establish\w*|set\s+up|open\w*) |
+    \bhow\s+long\s+(has|have)\b[^?.!]*\b(been|partners?|ties?|links?|sister|twin\w*) | \bhoe\s+lang\s+(al|is)\b[^?.!]*\b(partner|band|zuster) |
+    \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\b |
+    \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
+    \bwethouders? | \balderm[ae]n | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2
@@ -156,7 +161,11 @@ _EVERYDAY = re.compile(r"""
     \b(room|apartment|flat|studio|house|housing|rent|huur\w*|kamer|woning)\b |
     \b(bsn|digid|residence\s+permit|visa|verblijfsvergunning|ind)\b | \b(bank\s+account|bankrekening|insurance|verzekering\w*)\b |
     \b(doctor|gp|huisarts|dentist|tandarts|hospital|ziekenhuis)\b | \b(tax(es)?|belasting\w*|toeslag\w*)\b |
-    \b(school|schools|daycare|kinderopvang|childcare)\b | \b(bus|train)\s+(ticket|times|schedule)\b | \bparking\b
+    \b(school|schools|daycare|kinderopvang|childcare)\b | \b(bus|train)\s+(ticket|times|schedule)\b | \bparking\b |
+    \b(events?|festivals?|concerts?|koningsdag|king'?s\s*day|party|parties|nightlife)\b | \b30\s*%|\b30\s*(procent|percent)\b |
+    \bov[\s-]?chip\w* | \bpublic\s+transport | \bopenbaar\s+vervoer | \b(bikes?|bicycles?|fiets\w*|cycling)\b |
+    \b(dutch|language)\s+(course|class|lesson)s? | \btaalcursus | \binburger\w* | \bsports?\s+clubs? | \bgym\b |
+    \bsupermarkets? | \bgroceries | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris
 """, re.VERBOSE | re.IGNORECASE)
 
 
