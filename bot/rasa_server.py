@@ -12,9 +12,22 @@ import sys
 
 from bot.security_settings import SettingsError, rasa_api_arguments
 
+# TensorFlow 2.12 imports JAX whenever it is installed (tensorflow.lite's
+# helpers try `from jax import ...`); Rasa never uses it, and it costs the
+# server about 70 MB. A None entry makes that import fail as if JAX were
+# missing, which TensorFlow handles. Off with RUNTIME_TUNING=off (stock Rasa).
+UNUSED_MODULES = ("jax",)
+
+
+def keep_out_unused_modules(env=os.environ) -> None:
+    if env.get("RUNTIME_TUNING", "on").lower() != "off":
+        for name in UNUSED_MODULES:
+            sys.modules.setdefault(name, None)
+
 
 def main() -> None:
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"  # before Rasa reads it
+    keep_out_unused_modules()
     try:
         sys.argv += rasa_api_arguments(os.environ)
     except SettingsError as error:
