@@ -51,6 +51,12 @@ class PartnerCityAnswers(AnswerTools):
         return asked[0]
 
     def is_partner_city(self, question: Question, context: Context) -> Reply:
+        places = [self.kb.places[i] for i in dict.fromkeys(m.id for m in self.mentioned(question, PLACE))]
+        if len(places) > 1 and all(p.is_partner_city for p in places) and not self.unknown_city(question):
+            # "Is Groningen partnered with Bremen or Hamburg?": each of them.
+            said = [self.say.partner_city(p) for p in places]
+            return answer("Yes:\n" + "\n".join(f"- {text}" for text, _ in said), PARTNER_CITY_TOPIC,
+                          [s for _, sections in said for s in sections], Context("ask_is_partner_city"))
         unknown = self.unknown_city(question)
         subject = None if unknown else self.subject(question, context, PLACE)
         if subject is None:

@@ -86,6 +86,7 @@ NAMED_THING_SHARE = 0.5
 PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "ask_project_membership",
                             "ask_project_partners", "ask_project_period", "ask_project_goal",
                             "ask_project_programme", "ask_groningen_contribution", "ask_refuelling_point")
+TOPIC_INTENT_OF = {topic: intent for intent, topic in TOPIC_INTENTS.items()}
 # Everyday matters are out of scope whatever the classifier makes of the rest
 # ("is it gonna rain tomorrow in Groningen" is no question about Groningen's projects).
 UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")
@@ -145,8 +146,16 @@ class Answerer(AnswerTools):
                     return handoff(context)
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
             question = self._best_question_reading(question)
-        if cues.asks_everyday_matter(question.text) and not self.mentioned(question, *NAMED_KINDS):
-            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
+        if cues.asks_everyday_matter(question.text):
+            named = {(m.kind, m.id) for m in self.mentioned(question, *NAMED_KINDS)}
+            if not named:
+                return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
+            if named == {(TOPIC, "welcome-centre")}:
+                # "can the Welcome Centre help me with my BSN?": the page lists none of its services.
+                centre = Context("ask_unlisted_fact", TOPIC, "welcome-centre")
+                return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say which services the "
+                                   "International Welcome Centre North offers.", centre,
+                                   self.topic("welcome-centre", centre))
         question = self._read_in_context(question, context)
         question = self._reconsider_out_of_scope(question)
         question = self._settling_in_help(question)
@@ -241,8 +250,15 @@ class Answerer(AnswerTools):
                 PARTNER_CITY_INTENTS and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             # "which of them are German?" after the partner cities: the partner cities there.
             return steer("ask_partner_cities")
-        if cues.asks_why_europe(text) and not self.mentioned(question, PROJECT, PLACE, ORGANISATION):
+        if ((cues.asks_why_europe(text) or cues.asks_policy_matter(text))
+                and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             return steer("ask_internationalisation_policy")
+        topics = {TOPIC_INTENT_OF[m.id] for m in self.mentioned(question, TOPIC) if m.id in TOPIC_INTENT_OF}
+        if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
+            return steer(topics.pop())  # "investments - for which area?" names the trade topic
+        if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)
+                and cues.is_short(text)):
+            return steer("ask_project_partners")  # "en met welke partners?" after a project
         if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
                 and not self.mentioned(question, PROJECT, PROGRAMME)):
             return steer("ask_international_trade")

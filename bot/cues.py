@@ -179,6 +179,7 @@ _SETTLING_HELP = re.compile(r"""
     \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
     \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
         (\w+\s+)?(newcomers|new\s+arrivals|internationals|expats|migrants|families|people\s+from\s+abroad) |
+    \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*)\b[^?.!]*\b(terecht|loket|hulp|go\s+to|turn\s+to)\b |
     \bwegwijs | \bzich\s+(te\s+)?vestigen | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -268,6 +269,11 @@ def asks_about_the_other(text: str) -> bool:
     return bool(_OTHER.search(text))
 
 
+def is_short(text: str) -> bool:
+    """A follow-up of a few words."""
+    return len(tokens(text)) <= 6
+
+
 def is_long(text: str) -> bool:
     """A message long enough that talk around the question can drown it."""
     return len(tokens(text)) > 25
@@ -295,7 +301,7 @@ def asks_about_countries(text: str) -> bool:
     return bool(_COUNTRIES_WORD.search(text))
 
 
-_FULL_NAME = re.compile(r"\b(stand|stands)\s+for\b|\bacronym|\babbreviation|\bafkorting|\bstaat\b.*\bvoor\b|"
+_FULL_NAME = re.compile(r"\b(stand|stands)\s+for\b|\bshort\s+for\b|\bkort\s+voor\b|\bacronym|\babbreviation|\bafkorting|\bstaat\b.*\bvoor\b|"
                         r"\bfull\s+name|\bvolledige\s+naam|\bwhat\s+does\s+(the\s+name\s+)?\w+\s+mean\b|"
                         r"\bwaar\s+staat\b", re.IGNORECASE)
 
@@ -330,6 +336,10 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \bwhy\b[^?.!]*\b(bother|join|take\s+part|participat\w*|do(ing)?)\b[^?.!]*\b(eu|european|europese)\s+projects? |
     \b(what'?s|what\s+is)\s+in\s+it\s+for\b[^?.!]*\b(eu|european)\b | \b(eu|european)\s+projects?\b[^?.!]*\bwhat'?s\s+in\s+it |
     \bwaarom\b[^?.!]*\beuropese\s+projecten |
+    \b(who\s+pays|wie\s+betaalt|who\s+funds|who\s+finances)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
+    \b(benefit|advantage|point|voordeel|nut)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
+    \b(team\w*\s+up|work\w*\s+(together\s+)?with|samenwerk\w*|met\s+wie)\b[^?.!]*\b(set\w*\s+up|develop\w*|ontwikkel\w*)\b[^?.!]*
+        \b(eu|european|europese)\s+(projects?|projecten) |
     \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*)\b[^?.!]*
         \b(eu|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b
 """, re.VERBOSE | re.IGNORECASE)
@@ -341,7 +351,8 @@ def asks_why_europe(text: str) -> bool:
 
 
 _REFUEL = re.compile(r"\b(fill(ing)?\s+up|refuel\w*|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
-                     r"h2\s+station|hydrogen\s+station|tankstation)\b", re.IGNORECASE)
+                     r"h2\s+station|hydrogen\s+station|tankstation|\w*tankpunt\w*|\w*vulpunt\w*|stroom\s+voor)\b",
+                     re.IGNORECASE)
 
 
 def asks_refuelling(text: str) -> bool:
@@ -352,7 +363,11 @@ _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \b(kinds?|types?|sorts?|soorten?)\s+(of\s+)?(vehicles?|voertuigen|trucks?|cars?) |
     \bwhat\s+(vehicles|trucks)\b | \bwelke\s+(voertuigen|soorten) |
     \b(cheaper|goedkoper|less\s+expensive)\b | \bwhy\b[^?.!]*\b(hydrogen|waterstof)\b[^?.!]*\b(matter|important|useful|good)\b |
-    \bwaarom\b[^?.!]*\bwaterstof\w*\b[^?.!]*\bbelangrijk
+    \bwaarom\b[^?.!]*\bwaterstof\w*\b[^?.!]*\bbelangrijk |
+    \b(work|works|run|runs)\s+best\b | \bbest\s+suited | \bmost\s+suit\w* | \bgeschikt |
+    \bholding\b[^?.!]*\bback\b | \b(obstacles?|barriers?|in\s+the\s+way|tegenhoud\w*|drempels?) |
+    \btraining\w* | \bopleiding\w* | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
+    \bopslag | \bgreen\s+hydrogen | \bgroene\s+waterstof
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -373,3 +388,22 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
 def asks_city_help_for_business(text: str) -> bool:
     """'does the gemeente help my firm sell abroad?': international trade."""
     return bool(_CITY_HELPS_BUSINESS.search(text))
+
+
+# What the city's internationalisation policy says beyond its aims.
+_POLICY_WORDS = re.compile(r"""
+    \bgreen\s+(and\s+innovative\s+)?city | \bgroene\s+stad | \binnovative\s+city | \binnovatieve\s+stad |
+    \binvest\w*\b[^?.!]*\b(network|netwerk|connections|contacts|contacten) | \bmoney\s+into\s+its\s+(connections|network) |
+    \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living)
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_policy_matter(text: str) -> bool:
+    return bool(_POLICY_WORDS.search(text))
+
+
+_PARTNERS_WORD = re.compile(r"\b(partners?|members?|deelnemers|leden)\b", re.IGNORECASE)
+
+
+def asks_about_partners(text: str) -> bool:
+    return bool(_PARTNERS_WORD.search(text))

@@ -423,3 +423,27 @@ def test_the_kinds_of_vehicles_come_from_the_project_aims(ask):
 def test_eu_funding_of_a_named_project_is_still_unknown(ask):
     reply = ask("How much EU funding did HECTOR receive?", "ask_project_goal")
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_two_partner_cities_asked_about_at_once_are_both_answered(ask):
+    reply = ask("is groningen partner with bremmen or hamberg?", "ask_is_partner_city")
+    assert reply.kind == ANSWER and "Bremen" in reply.text and "Hamburg" in reply.text
+
+
+def test_a_service_of_the_welcome_centre_is_an_unknown_fact_with_what_the_page_says(ask):
+    reply = ask("can the welcome centre help me apply for the 30% ruling", "ask_welcome_centre")
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert reply.related is not None and reply.related.topic == "welcome-centre"
+
+
+def test_partners_after_a_project_are_its_partners(ask):
+    reply = ask("en met welke partners?", "ask_partner_cities", 0.3, Context("ask_about", "project", "hector"))
+    assert reply.kind == ANSWER and "Duisburg" in reply.text
+
+
+@pytest.mark.parametrize("text", ["is groningen seriously trying to be a green city",
+                                  "does the city put money into its connections abroad",
+                                  "do they care whether we have a good time once we're living here"])
+def test_what_the_policy_says_beyond_its_aims(ask, text):
+    reply = ask(text, "ask_international_relations", 0.5)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
