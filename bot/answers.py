@@ -86,6 +86,9 @@ NAMED_THING_SHARE = 0.5
 PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "ask_project_membership",
                             "ask_project_partners", "ask_project_period", "ask_project_goal",
                             "ask_project_programme", "ask_groningen_contribution", "ask_refuelling_point")
+# A classifier this sure of a question about the page is not overruled by an
+# everyday word in passing ("a map for school of the cities ...").
+EVERYDAY_OVERRULED_CONFIDENCE = 0.8
 TOPIC_INTENT_OF = {topic: intent for intent, topic in TOPIC_INTENTS.items()}
 # Everyday matters are out of scope whatever the classifier makes of the rest
 # ("is it gonna rain tomorrow in Groningen" is no question about Groningen's projects).
@@ -146,7 +149,10 @@ class Answerer(AnswerTools):
                     return handoff(context)
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
             question = self._best_question_reading(question)
-        if cues.asks_everyday_matter(question.text):
+        # Not for the broad topics (the Welcome Centre draws every everyday question).
+        sure_of_a_page_question = (question.confidence >= EVERYDAY_OVERRULED_CONFIDENCE
+                                   and question.intent in self._handlers and question.intent != "ask_unlisted_fact")
+        if cues.asks_everyday_matter(question.text) and not sure_of_a_page_question:
             named = {(m.kind, m.id) for m in self.mentioned(question, *NAMED_KINDS)}
             if not named:
                 return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)

@@ -41,7 +41,8 @@ _UNLISTED_FACT = re.compile(r"""
     \b(which|what)\s+(one|city|partner|of\s+them)\b[^?.!]*\bfirst\b |
     \b(what|which)\s+year\b[^?.!]*\b(become|became|sister|twin\w*|partners?|ties?|links?|sign\w*|found\w*|establish\w*|set\s+up|open\w*) |
     \bhow\s+long\s+(has|have)\b[^?.!]*\b(been|partners?|ties?|links?|sister|twin\w*) | \bhoe\s+lang\s+(al|is)\b[^?.!]*\b(partner|band|zuster) |
-    \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\b |
+    \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\s+
+        (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b |
     \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
     \bwethouders? | \balderm[ae]n | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
