@@ -7,7 +7,7 @@ from bot.answer_tools import HOME, PROGRAMMES_TOPIC, PROJECTS_TOPIC, AnswerTools
 from bot.describe import listing
 from bot.knowledge import Project
 from bot.names import ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
-from bot.replies import UNKNOWN_FACT, Context, Reply, answer
+from bot.replies import ANSWER, UNKNOWN_FACT, Context, Reply, answer
 
 ProjectFact = Callable[[Project], Optional[Tuple[str, Sequence[str]]]]
 
@@ -176,8 +176,23 @@ class ProjectAnswers(AnswerTools):
             "I don't know: the page doesn't say when {name} starts or ends.")
 
     def contribution(self, question: Question, context: Context) -> Reply:
+        others = [m for m in self.mentioned(question, PLACE, ORGANISATION) if not self._is_groningen(m)]
+        if others and self.mentioned(question, PROJECT):
+            # "How many vehicles is Aberdeenshire Council buying?": the page says only what Groningen does.
+            name = self.name(others[0].kind, others[0].id)
+            related = self.project_fact(replace(question, mentions=tuple(self.mentioned(question, PROJECT))),
+                                        context, "ask_groningen_contribution", self.say.project_contribution, "")
+            return self.refuse(UNKNOWN_FACT, f"I don't know: the page only says what Groningen itself does in "
+                               f"the project, not what {name} does.", Context("ask_groningen_contribution"),
+                               related if related.kind == ANSWER else None)
         return self.project_fact(question, context, "ask_groningen_contribution",
                                  self.say.project_contribution, "")
+
+    def _is_groningen(self, mention) -> bool:
+        if mention.id == HOME:
+            return True
+        partner = self.kb.organisations.get(mention.id) if mention.kind == ORGANISATION else None
+        return partner is not None and partner.place == HOME
 
     def refuelling_point(self, question: Question, context: Context) -> Reply:
         return self.project_fact(

@@ -256,9 +256,13 @@ class Answerer(AnswerTools):
                 PARTNER_CITY_INTENTS and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             # "which of them are German?" after the partner cities: the partner cities there.
             return steer("ask_partner_cities")
-        if ((cues.asks_why_europe(text) or cues.asks_policy_matter(text))
-                and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+        named = [m for m in self.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                 if not cues.names_the_eu_by_its_seat(m.text)]
+        if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
+        centre = [m for m in self.mentioned(question, TOPIC) if m.id == "welcome-centre"]
+        if centre and cues.asks_purpose(text) and not cues.asks_unlisted_fact(text):
+            return steer("ask_welcome_centre")  # "why was IWCN created?"
         topics = {TOPIC_INTENT_OF[m.id] for m in self.mentioned(question, TOPIC) if m.id in TOPIC_INTENT_OF}
         if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
             return steer(topics.pop())  # "investments - for which area?" names the trade topic
@@ -270,6 +274,11 @@ class Answerer(AnswerTools):
             return steer("ask_international_trade")
         if cues.asks_refuelling(text) and any(self.kb.projects[p].refuelling_point for p in projects):
             return steer("ask_refuelling_point")
+        if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
+            return steer("ask_project_goal")
+        if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
+                and not self.mentioned(question, PROJECT, PROGRAMME) and question.intent not in TOPIC_INTENTS):
+            return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
         if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
             return steer("ask_project_goal")
         if question.intent == "ask_unlisted_fact" and not self._asks_a_fact_the_page_never_gives(question):

@@ -44,7 +44,11 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\s+
         (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b |
     \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
-    \bwethouders? | \balderm[ae]n | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
+    \bwethouders? | \balderm[ae]n | \bscholarships? | \b(studie)?beurzen\b | \bstudiebeurs |
+    \bexchange\s+(programmes?|programs?|students?) | \bstudent\s+exchange | \buitwisseling\w* |
+    \btrade\s+(office|offices|missions?) | \bhandelsmissie\w* | \bhandelskantoor |
+    \bwhat\s+(did|does|do|will|would)\b[^?.!]*\bcost\b |
+    \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2
@@ -284,7 +288,8 @@ def is_long(text: str) -> bool:
 _ASKED_CITY = re.compile(
     r"\b(?:is|are|ist)\s+([A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:also\s+|ook\s+|by\s+any\s+chance\s+)?"
     r"(?:a|an|one\s+of|een|one)\b[^?.!]*\b(partner|twin|sister|partnerstad|zusterstad|stedenband)", re.IGNORECASE)
-_NOT_A_CITY = frozenset("there it that this groningen which what any the er het dat dit".split())
+_NOT_A_CITY = frozenset("""there it that this groningen which what any the er het dat dit toch nou echt wel dan nog
+    eigenlijk really actually still also even ook misschien maybe perhaps indeed""".split())
 
 
 def asked_city(text: str) -> Optional[tuple]:
@@ -408,3 +413,29 @@ _PARTNERS_WORD = re.compile(r"\b(partners?|members?|deelnemers|leden)\b", re.IGN
 
 def asks_about_partners(text: str) -> bool:
     return bool(_PARTNERS_WORD.search(text))
+
+
+_EU_SEAT = re.compile(r"^brussel", re.IGNORECASE)
+
+
+def names_the_eu_by_its_seat(text: str) -> bool:
+    """'Brussels' in 'can Brussels put money into ...' is the EU, not the city."""
+    return bool(_EU_SEAT.match(text))
+
+
+_PURPOSE = re.compile(r"\b(why|what\s+for|purpose|waarom|waarvoor|doel|what\s+is\s+\w+(\s+\w+)?\s+for|created|set\s+up|opgericht)\b",
+                      re.IGNORECASE)
+
+
+def asks_purpose(text: str) -> bool:
+    return bool(_PURPOSE.search(text))
+
+
+_TOTAL_OR_REGION = re.compile(r"\b(overall|in\s+total|in\s+totaal|altogether|all\s+together|across\s+the\s+project|"
+                              r"which\s+region|what\s+region|welke\s+regio|where\s+in\s+europe|waar\s+in\s+europa)\b",
+                              re.IGNORECASE)
+
+
+def asks_project_scale(text: str) -> bool:
+    """'how many trucks in HECTOR overall?', 'which region?': the project's scale and area."""
+    return bool(_TOTAL_OR_REGION.search(text))

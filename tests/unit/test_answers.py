@@ -453,3 +453,31 @@ def test_partners_after_a_project_are_its_partners(ask):
 def test_what_the_policy_says_beyond_its_aims(ask, text):
     reply = ask(text, "ask_international_relations", 0.5)
     assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+def test_what_another_partner_buys_is_not_what_groningen_buys(ask):
+    reply = ask("How many hydrogen vehicles is Aberdeenshire Council buying under HyTrEc2?", "ask_groningen_contribution")
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT) and "Aberdeenshire" in reply.text
+    assert "6" not in reply.text  # Groningen's own number only as related information
+    assert reply.related is not None and "6" in reply.related.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("are there scholarships for phd students from xi'an", "ask_is_partner_city"),
+    ("are there student exchange programmes between groningen and tianjin", "ask_city_link"),
+    ("what did one hydrogen garbage truck cost in the hector project", "ask_project_goal"),
+    ("aan welke nieuwe europese projecten doet groningen mee nu hector is afgelopen", "ask_eu_projects"),
+    ("does the city have trade missions to india", "ask_international_trade"),
+])
+def test_more_facts_the_page_never_gives(ask, text, intent):
+    assert ask(text, intent, 0.6).kind == NO_ANSWER
+
+
+def test_a_dutch_filler_word_is_no_unknown_city(ask):
+    reply = ask("Moermansk is toch ook een zusterstad van Groningen?", "ask_is_partner_city")
+    assert reply.kind == ANSWER and "Murmansk" in reply.text
+
+
+def test_brussels_paying_is_the_eu_paying(ask):
+    reply = ask("can brussels actually put money into groningen's projects", "ask_groningen_contribution", 0.34)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
