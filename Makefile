@@ -126,6 +126,10 @@ report: venv ## Staff digest of the conversations in ENDPOINTS' tracker store: r
 resend-tickets: venv ## Send the handoff tickets the helpdesk has not taken yet (HELPDESK_URL, HANDOFF_DB)
 	$(PY) -m actions.helpdesk
 
+.PHONY: purge
+purge: venv ## Delete conversations (ENDPOINTS' store), tickets and feedback older than DAYS (default: PRIVACY_RETENTION_DAYS, 30)
+	$(PY) scripts/purge.py --endpoints $(ENDPOINTS) $(if $(DAYS),--days $(DAYS))
+
 # pip-audit runs from a venv of its own, made with any Python 3, so it can never
 # change the versions Rasa needs; it reads constraints.txt and installs nothing.
 AUDIT_VENV ?= .venv-audit

@@ -21,6 +21,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.contact_drafts import consented_email, forget_email
 from actions.handoff_form import CONSENT, DRAFT, EMAIL, FORM_SLOTS, NAME, QUESTION
 from actions.helpdesk import HelpdeskSettings, submit
 from actions.resender import keep_resending
@@ -77,8 +78,11 @@ class ActionSubmitHandoff(Action):
         return "action_submit_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
-        consent, name, email, question = (tracker.get_slot(slot) for slot in (CONSENT, NAME, EMAIL, QUESTION))
+        consent, name, question = (tracker.get_slot(slot) for slot in (CONSENT, NAME, QUESTION))
+        # The stored conversation is redacted: the address comes from the form's draft.
+        email = consented_email(tracker.sender_id, tracker.get_slot(EMAIL))
         if not (consent is True and name and email and question):
+            forget_email(tracker.sender_id)
             dispatcher.utter_message(response="utter_handoff_stopped")
             return clear_handoff()
         ticket = build_ticket(sender_id=tracker.sender_id, name=name, email=email, question=question,
@@ -99,6 +103,7 @@ class ActionSubmitHandoff(Action):
             return [SlotSet(REQUESTED, None)]  # the details stay in the slots and the conversation
         if status == PENDING:
             keep_resending(store, settings)  # it goes by itself once the helpdesk is back
+        forget_email(tracker.sender_id)  # from now on the address is in the ticket only
         dispatcher.utter_message(response=OUTCOME_RESPONSES[status], name=ticket.name, email=ticket.email,
                                  ticket=ticket.id)
         return clear_handoff()

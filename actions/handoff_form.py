@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
+from actions.contact_drafts import remember_email
 from actions.handoff_answers import (clean_name, clean_question, email_problem, find_email, is_plain_no, is_way_out,
                                      yes_or_no)
 
@@ -88,6 +89,8 @@ class ValidateHandoffForm(FormValidationAction):
         email = find_email(text)
         if email is None:
             dispatcher.utter_message(response="utter_handoff_invalid_email", reason=email_problem(text))
+        else:
+            remember_email(tracker.sender_id, email)  # the stored slot will say "[email]"
         return {EMAIL: email}
 
     def validate_handoff_question(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -11,7 +11,9 @@ Same path and shapes as Rasa's `rest` channel (POST /webhooks/rest/webhook with
 - every message gets a reply within a few seconds, even when the action server
   is down or slow, and a failed turn gets a message instead of a 500
   (bot/turn_guard.py);
-- requests larger than MAX_REQUEST_BYTES are refused with 413 by Sanic itself.
+- requests larger than MAX_REQUEST_BYTES are refused with 413 by Sanic itself;
+- "delete my conversation" (bot/privacy.py) deletes the user's stored
+  conversation before any NLU runs (bot/conversation_delete.py).
 
 The checks are plain functions (`screen_request`), tested without a server.
 """
@@ -28,6 +30,8 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
 from bot import runtime_tuning, turn_guard
+from bot.conversation_delete import deletion_messages
+from bot.privacy import asks_to_delete_conversation
 from bot.rate_limit import RateLimiter, client_address
 
 # Rasa imports its channels before it creates the tracker store and its Sanic
@@ -139,6 +143,8 @@ class SafeRestInput(InputChannel):
             screened = screen_request(request.body or b"", request.ip or "", request.headers, self.limiter)
             if isinstance(screened, Refusal):
                 return response.json(screened.body, status=screened.status, headers=screened.headers)
+            if asks_to_delete_conversation(screened.text):  # handled here: no model, nothing stored
+                return response.json(await deletion_messages(request.app, screened.sender))
             collector = CollectingOutputChannel()
             turn = on_new_message(UserMessage(screened.text, collector, screened.sender,
                                               input_channel=self.name(), metadata=None))

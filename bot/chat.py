@@ -3,6 +3,7 @@
     python -m bot.chat [--url http://127.0.0.1:5005]
 
 Buttons are shown numbered; type the number to choose one. Ctrl-D or /quit ends.
+The privacy notice comes first (bot/privacy.py); "delete my conversation" works here too.
 """
 import argparse
 import os
@@ -10,6 +11,8 @@ import uuid
 from typing import Any, Dict, List
 
 import requests
+
+from bot.privacy import RetentionSettingError, notice_text, retention_days
 
 
 def send(url: str, sender: str, text: str) -> List[Dict[str, Any]]:
@@ -35,6 +38,10 @@ def main() -> None:
     url = parser.parse_args().url.rstrip("/")
     sender = f"terminal-{uuid.uuid4().hex}"
     print("Ask about Groningen's international relations (Ctrl-D or /quit to stop).")
+    try:
+        print(f"\n{notice_text(retention_days())}")
+    except RetentionSettingError as error:  # the assistant's notice would be wrong too: say so
+        print(f"\n(privacy notice: {error})")
     buttons: List[Dict[str, str]] = []
     while True:
         try:

@@ -25,6 +25,8 @@ PathLike = Union[str, Path]
 DEFAULT_ENDPOINTS = "endpoints.yml"  # what `rasa run` reads without --endpoints
 CHECK_TIMEOUT = 3.0
 IN_MEMORY_TYPES = ("", "in_memory", "inmemory", "inmemorytrackerstore")
+# Rasa's SQL store, and ours that stores it redacted (bot/redacting_tracker_store.py): same settings, same tables.
+SQL_TYPES = ("sql", "bot.redacting_tracker_store.redactingsqltrackerstore")
 MEMORY_SQLITE = ("", ":memory:")
 
 # What Rasa 3.6 logs when it keeps conversations in memory instead of the configured store.
@@ -61,7 +63,7 @@ class TrackerStoreConfig:
 
     @property
     def is_sql(self) -> bool:
-        return self.type.lower() == "sql"
+        return self.type.lower() in SQL_TYPES
 
     @property
     def is_sqlite(self) -> bool:

@@ -16,6 +16,10 @@
  * The conversation survives a reload: a random sender id and the history are
  * kept in localStorage (one key per assistant URL); the assistant keeps its own
  * context under the same sender id in its tracker store.
+ * Privacy: the notice comes from the assistant (GET {url}/webhooks/privacy/notice,
+ * words in bot/privacy.py) and is shown above the conversation with a button
+ * that deletes it (POST {url}/webhooks/privacy/delete); after a deletion, typed
+ * or by the button, the browser's copy and the sender id are dropped as well.
  */
 (() => {
   "use strict";
@@ -29,6 +33,7 @@
   const MAX_HISTORY_ENTRIES = 120;
   const REPLY_TIMEOUT_MS = 30000;
   const FEEDBACK_TIMEOUT_MS = 10000;
+  const PRIVACY_TIMEOUT_MS = 10000;
   const CONTRACT_KEYS = ["answer", "no_answer", "clarify"];
 
   const TEXT = {
@@ -60,6 +65,8 @@
     voteDown: "No, this answer didn't help",
     thanks: "Thanks for your feedback.",
     feedbackFailed: "Couldn't send feedback.",
+    deleteConversation: "Delete this conversation",
+    deleteFailed: "The conversation could not be deleted right now. Please try again in a moment.",
     sorry: "Sorry that didn't help. Shall I pass your question to the Welcome Centre staff?",
     unreachable: "The assistant is not reachable right now. Please try again in a moment.",
     serverError: "The assistant had a problem answering. Please try again in a moment.",
@@ -97,6 +104,7 @@
   const assistantUrl = assistantBase.href.replace(/\/+$/, "");
   const webhookUrl = `${assistantUrl}/webhooks/rest/webhook`;
   const feedbackUrl = `${assistantUrl}/webhooks/feedback/vote`;
+  const privacyUrl = `${assistantUrl}/webhooks/privacy`;
   const stylesheetUrl = new URL("widget.css", scriptUrl).href;
 
   // ---- what the browser keeps ------------------------------------------------
@@ -181,6 +189,7 @@
   let sender = loadSender();
   let history = loadHistory();
   let busy = false;
+  let privacyNotice = null; // the assistant's words, fetched once at mount
 
   // ---- building blocks (createElement and textContent only) -------------------
 
@@ -453,8 +462,18 @@
     return node;
   }
 
+  function notice() {
+    if (!privacyNotice) return [];
+    const node = bubble("bot", "gwa-msg-notice");
+    appendParagraphs(node, privacyNotice);
+    const remove = button("gwa-delete", TEXT.deleteConversation, () => deleteConversation());
+    node.appendChild(remove);
+    return [node];
+  }
+
   function renderAll() {
-    log.replaceChildren(intro(), ...history.map((entry, i) => renderEntry(entry, i === history.length - 1)));
+    log.replaceChildren(intro(), ...notice(),
+      ...history.map((entry, i) => renderEntry(entry, i === history.length - 1)));
     scrollToEnd();
   }
 
@@ -557,6 +576,11 @@
     }
     removeChoices();
     const botEntry = { type: "bot", messages, vote: null };
+    if (messages.some((m) => m.custom && m.custom.privacy === "conversation_deleted")) {
+      forgetConversation(botEntry); // the assistant deleted it: the browser's copy goes too
+      input.focus();
+      return true;
+    }
     history.push(userEntry, botEntry);
     saveHistory();
     append(botEntry);
@@ -597,6 +621,51 @@
     showError("");
     renderAll();
     input.focus();
+  }
+
+  /** Drops the browser's copy and the sender id, then shows `confirmation` (not kept). */
+  function forgetConversation(confirmation) {
+    history = [];
+    sender = newSenderId();
+    store.set(KEY.sender, sender);
+    store.remove(KEY.history);
+    showError("");
+    renderAll();
+    append(confirmation);
+  }
+
+  async function deleteConversation() {
+    if (busy) return;
+    setBusy(true);
+    let reply = null;
+    try {
+      const response = await postJson(`${privacyUrl}/delete`, { sender }, PRIVACY_TIMEOUT_MS);
+      reply = response.ok ? await response.json().catch(() => null) : null;
+    } catch (error) {
+      reply = null;
+    } finally {
+      setBusy(false);
+    }
+    if (!isObject(reply) || reply.deleted !== true || typeof reply.text !== "string") {
+      showError(TEXT.deleteFailed);
+      return;
+    }
+    forgetConversation({ type: "note", text: reply.text, buttons: [] });
+    input.focus();
+  }
+
+  async function loadNotice() {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), PRIVACY_TIMEOUT_MS);
+    try {
+      const response = await fetch(`${privacyUrl}/notice`, { signal: controller.signal, credentials: "omit" });
+      const body = response.ok ? await response.json() : null;
+      if (isObject(body) && typeof body.text === "string" && body.text) privacyNotice = body.text;
+    } catch (error) {
+      privacyNotice = null; // an assistant without the privacy channel: no notice, the chat still works
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   function setOpen(open, moveFocus) {
@@ -643,6 +712,10 @@
     renderAll();
     document.body.appendChild(root);
     setOpen(store.get(KEY.open) === "1", false);
+    loadNotice().then(() => {
+      // Placed under the intro without redrawing the log: a message may be on its way.
+      if (!log.querySelector(".gwa-msg-notice")) log.firstChild.after(...notice());
+    });
   }
 
   if (document.readyState === "loading") {

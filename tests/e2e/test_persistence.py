@@ -122,7 +122,7 @@ def test_a_conversation_goes_on_after_a_restart(backend, tmp_path):
 
     with backend.assistant(tmp_path) as second:
         second.start()
-        assert health(second).json()["tracker_store"] == "SQLTrackerStore"
+        assert health(second).json()["tracker_store"] == "RedactingSQLTrackerStore"
         turn = send(second, sender, PARTNERS)
         assert topic_of(turn) == "hector", turn.text  # it still knows the project
         assert "Duisburg" in " ".join(m.get("text", "") for m in turn.json())
@@ -222,7 +222,8 @@ def test_refuses_a_rasa_that_fell_back_to_memory(tmp_path):
     """An unknown store type: Rasa warns and keeps conversations in memory; the start is refused."""
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text()
-                         .replace("type: SQL", "type: bot.no_such_module.TrackerStore"))
+                         .replace("type: bot.redacting_tracker_store.RedactingSQLTrackerStore",
+                                  "type: bot.no_such_module.TrackerStore"))
     assistant = Assistant(current_model(), endpoints=endpoints, log_dir=tmp_path)
     with pytest.raises(AssistantError, match="InMemoryTrackerStore") as refused:
         assistant.start()
@@ -257,7 +258,7 @@ def test_health_is_503_while_the_database_is_gone_and_nothing_is_kept_in_memory(
         assistant.start()
         fine = health(assistant)
         assert fine.status_code == 200, fine.text
-        assert fine.json() == {"status": "ok", "tracker_store": "SQLTrackerStore", "database": "reachable",
+        assert fine.json() == {"status": "ok", "tracker_store": "RedactingSQLTrackerStore", "database": "reachable",
                                "conversations_in_memory": 0, "refused_messages": 0}
         assert topic_of(send(assistant, sender, "Tell me about the HECTOR project")) == "hector"
 

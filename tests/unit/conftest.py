@@ -59,3 +59,12 @@ def ask(answerer: Answerer, index: AliasIndex) -> Ask:
         question = Question(text, intent, confidence, tuple(index.find(text)), tuple(ranking))
         return answerer.reply(question, context)
     return ask_
+
+
+@pytest.fixture(autouse=True)
+def local_stores_in_tmp(tmp_path_factory, monkeypatch) -> None:
+    """No unit test writes into var/: the ticket, draft and feedback stores go to a fresh folder
+    (a test that names its own with monkeypatch.setenv still wins)."""
+    folder = tmp_path_factory.mktemp("stores")
+    monkeypatch.setenv("HANDOFF_DB", str(folder / "handoff.sqlite3"))
+    monkeypatch.setenv("FEEDBACK_DB", str(folder / "feedback.sqlite3"))
