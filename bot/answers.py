@@ -186,7 +186,9 @@ class Answerer(AnswerTools):
             full_name = re.sub(r"\s*\([^)]*\)$", "", project.full_name)
             return answer(f"{project.name} stands for {full_name}.", project.id, project.sections,
                           Context("ask_about", PROJECT, project.id))
-        if self.cities.can_locate(question, context) and self.mentioned(question, PLACE, ORGANISATION):
+        located = self.mentioned(question, PLACE, ORGANISATION) or (
+            context.subject_kind in (PLACE, ORGANISATION) and cues.points_back(question.text))
+        if self.cities.can_locate(question, context) and located:
             return self.cities.location(question, context)
         if self._asks_a_fact_the_page_never_gives(question):
             return self.unlisted_fact(question, context)
@@ -274,6 +276,18 @@ class Answerer(AnswerTools):
             return steer("ask_international_trade")
         if cues.asks_refuelling(text) and any(self.kb.projects[p].refuelling_point for p in projects):
             return steer("ask_refuelling_point")
+        others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
+        countries = self.countries(question)
+        if countries and not others and context.subject_kind == PROJECT and cues.is_short(text):
+            return steer("ask_project_partners")  # "anyone from Sweden?" after a project
+        if context.subject_kind == PROGRAMME and not self.mentioned(question, PROJECT):
+            if cues.asks_about_countries(text) and not cues.asks_count(text):
+                return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
+            if cues.asks_about_countries(text) or question.intent == "ask_project_goal":
+                return steer("ask_programme")  # "how many countries?", "its main goal?" after a programme
+        if (countries and any(m.id == PARTNER_CITY_TOPIC for m in self.mentioned(question, TOPIC))
+                and question.intent not in PARTNER_CITY_INTENTS and not self.mentioned(question, PLACE)):
+            return steer("ask_partner_cities")  # "what's the Nicaraguan partner town called?"
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)

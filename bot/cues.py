@@ -44,6 +44,10 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\s+
         (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b |
     \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
+    \bleadpartner | \b(frozen|suspended|paused|cancell?ed|terminated|bevroren|opgeschort|stopgezet)\b | \bwhere\b[^?.!]*\b(be\s+built|built|be\s+located|gebouwd|komen\s+te\s+staan) |
+    \b(which|what|welke)\s+(specific\s+|exact\s+)?(themes|thema'?s|topics|subjects|onderwerpen)\b |
+    \b(which|what|welke|name\s+the)\s+(universities|universiteiten|hogescholen|knowledge\s+institutions|kennisinstellingen)\b |
+    \bgrants?\b | \bincentives?\b | \btax\s+breaks? | \bfinancial\s+(support|help|aid|incentives?) |
     \bwethouders? | \balderm[ae]n | \bscholarships? | \b(studie)?beurzen\b | \bstudiebeurs |
     \bexchange\s+(programmes?|programs?|students?) | \bstudent\s+exchange | \buitwisseling\w* |
     \btrade\s+(office|offices|missions?) | \bhandelsmissie\w* | \bhandelskantoor |
@@ -229,6 +233,10 @@ _EU_PROGRAMME_NAMES = re.compile(r"\b(horizon\s*(2020|europe)|erasmus\s*\+?|crea
                                  re.IGNORECASE)
 
 
+# "Making-City", "SmartCity": a name of a project, written as one.
+_COMPOUND_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b|\b[A-Z][a-z]{2,}[A-Z][a-z]{2,}\b")
+
+
 def unknown_names(text: str, known: Sequence[Mention]) -> list:
     """Acronyms and Interreg strands in the text that are not known names."""
     def outside(start: int, mentions: Sequence[Mention]) -> bool:
@@ -240,6 +248,7 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
     found += [m.group() for m in _INTERREG_STRAND.finditer(text)
               if outside(m.start(1), programmes) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
     found += [m.group().strip() for m in _EU_PROGRAMME_NAMES.finditer(text) if m.group().strip() not in found]
+    found += [m.group() for m in _COMPOUND_NAME.finditer(text) if outside(m.start(), known) and m.group() not in found]
     for m in _NAMED_PROJECT.finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
@@ -357,7 +366,8 @@ def asks_why_europe(text: str) -> bool:
 
 
 _REFUEL = re.compile(r"\b(fill(ing)?\s+up|refuel\w*|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
-                     r"h2\s+station|hydrogen\s+station|tankstation|\w*tankpunt\w*|\w*vulpunt\w*|stroom\s+voor)\b",
+                     r"h2\s+station|hydrogen\s+station|tankstation|\w*tankpunt\w*|\w*vulpunt\w*|stroom\s+voor|"
+                     r"electricity|stroom|powered|power\s+source|energy\s+source)\b",
                      re.IGNORECASE)
 
 
@@ -387,7 +397,10 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
         assist|promot\w*|open\w*\s+doors?)\b[^?.!]*\b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?|export\w*|selling)\b |
     \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
-    \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b
+    \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
+    \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary)\b[^?.!]*
+        \b(open\w*|establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor)\b[^?.!]*\b(groningen|here|city|stad|gemeente)\b |
+    \bexport\w*\b
 """, re.VERBOSE | re.IGNORECASE)
 
 

@@ -481,3 +481,43 @@ def test_a_dutch_filler_word_is_no_unknown_city(ask):
 def test_brussels_paying_is_the_eu_paying(ask):
     reply = ask("can brussels actually put money into groningen's projects", "ask_groningen_contribution", 0.34)
     assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("where in the city will the hydrogen filling station from the hytrec project be built", "ask_refuelling_point"),
+    ("Wie is de leadpartner van HyTrEc2?", "ask_project_partners"),
+    ("Which specific themes do the EU and the council agree on? Please name them.", "ask_internationalisation_policy"),
+    ("which universities are the knowledge institutions that attract international students",
+     "ask_international_relations"),
+    ("what is groningen doing in the Making-City smart energy project", "ask_eu_projects"),
+    ("What grants does the municipality offer foreign companies that relocate to Groningen?",
+     "ask_international_trade"),
+])
+def test_still_more_facts_the_page_never_gives(ask, text, intent):
+    assert ask(text, intent, 0.6).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("anyone from sweden?", Context("ask_about", "project", "hytrec2"), "Technical Research Institute of Sweden"),
+    ("how many countries?", Context("ask_about", "programme", "interreg-nsr"), "seven"),
+    ("what country is that in again", Context("ask_about", "place", "san-carlos"), "Nicaragua"),
+])
+def test_short_follow_ups_about_the_subject(ask, text, context, expected):
+    reply = ask(text, "ask_unlisted_fact", 0.3, context)
+    assert reply.kind == ANSWER and expected in reply.text
+
+
+def test_a_company_settling_in_groningen_is_international_trade(ask):
+    reply = ask("our company in Shenzhen is evaluating locations for a European subsidiary in groningen, "
+                "what is the city's attitude", "out_of_scope", 0.5)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_which_countries_of_a_programme_after_it_is_an_unknown_fact(ask):
+    reply = ask("welke zeven landen zijn dat dan?", "ask_programme", 0.6, Context("ask_about", "programme", "interreg-nsr"))
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_a_change_in_a_partnership_is_an_unknown_fact(ask):
+    reply = ask("Was the Murmansk twinning frozen or suspended after 2022?", "ask_partner_cities", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
