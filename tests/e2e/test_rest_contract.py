@@ -4,6 +4,7 @@ import requests
 import yaml
 
 from bot.knowledge import load_knowledge_base
+from tests.shared_files import shared_dir
 
 pytestmark = pytest.mark.e2e
 KB = load_knowledge_base()
@@ -90,8 +91,7 @@ def test_the_conversation_goes_on_after_bad_input(chat):
 
 def test_sample_cases_keep_the_contract(chat):
     """Every turn of the shared sample cases carries at most one contract key."""
-    from pathlib import Path
-    sample = Path(__file__).resolve().parents[3] / "shared" / "eval" / "sample.yml"
+    sample = shared_dir() / "eval" / "sample.yml"
     assert sample.exists(), f"the shared sample cases are missing: {sample}"
     cases = yaml.safe_load(sample.read_text())["cases"]
     for case in cases:

@@ -11,10 +11,11 @@ from bot.answers import Answerer, Question
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.names import AliasIndex
 from bot.replies import Context, Reply
+from tests.shared_files import shared_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# The documented page every fact comes from: ../shared/source from the repo root.
-SOURCE_PAGE = REPO_ROOT.parent / "shared" / "source" / "internationale-betrekkingen.md"
+# The documented page every fact comes from: shared/source, next to the repository.
+SOURCE_PAGE = shared_dir() / "source" / "internationale-betrekkingen.md"
 SECTION_MARK = re.compile(r"^## \[([^\]]+)\]", re.MULTILINE)
 
 
@@ -23,7 +24,7 @@ def source_sections() -> Set[str]:
     """Section ids marked `## [section-id]` on the source page."""
     if not SOURCE_PAGE.is_file():
         pytest.fail(f"the source page is missing: expected it at {SOURCE_PAGE} "
-                    f"(shared/source/ next to the repository)", pytrace=False)
+                    f"(shared/source/ next to the repository, or SHARED_DIR)", pytrace=False)
     sections = set(SECTION_MARK.findall(SOURCE_PAGE.read_text(encoding="utf-8")))
     if not sections:
         pytest.fail(f"{SOURCE_PAGE} marks no section with '## [section-id]'", pytrace=False)
