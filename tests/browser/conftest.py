@@ -23,6 +23,7 @@ from playwright.sync_api import Page, Playwright, sync_playwright
 
 from scripts.assistant_process import HOST, PROJECT_ROOT, start_assistant
 from tests.browser.widget import Widget
+from tests.e2e.support import scratch_stores
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # No sandbox: CI runs as root. The rest keeps Chromium off the network it has no use for.
@@ -71,10 +72,7 @@ def other_site(tmp_path_factory) -> Iterator[Tuple[str, Path]]:
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory, other_site):
     folder: Path = tmp_path_factory.mktemp("assistant")
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
-        "db: var/tracker.db", f"db: {folder / 'tracker.db'}"))
-    env = {"HANDOFF_DB": str(folder / "handoff.sqlite3"), "FEEDBACK_DB": str(folder / "feedback.sqlite3")}
+    endpoints, env = scratch_stores(folder)
     with start_assistant(current_model(), endpoints=endpoints, log_dir=folder, env=env,
                          cors=[other_site[0]]) as running:
         running.folder = folder

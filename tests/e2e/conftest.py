@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from scripts.assistant_process import PROJECT_ROOT, start_assistant
-from tests.e2e.support import current_model
+from scripts.assistant_process import start_assistant
+from tests.e2e.support import current_model, scratch_stores
 from tests.helpdesk_stub import running_helpdesk
 
 
@@ -29,11 +29,8 @@ def helpdesk():
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory, helpdesk):
     folder: Path = tmp_path_factory.mktemp("assistant")
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
-        "db: var/tracker.db", f"db: {folder / 'tracker.db'}"))
-    env = {"HANDOFF_DB": str(folder / "handoff.sqlite3"), "FEEDBACK_DB": str(folder / "feedback.sqlite3"),
-           "HELPDESK_URL": helpdesk.url, "STAFF_TOKEN": STAFF_TOKEN,
+    endpoints, env = scratch_stores(folder)
+    env = {**env, "HELPDESK_URL": helpdesk.url, "STAFF_TOKEN": STAFF_TOKEN,
            "HELPDESK_RESEND_SECONDS": "1"}  # waiting tickets go again within a second (actions/resender.py)
     with start_assistant(current_model(), endpoints=endpoints, log_dir=folder, env=env) as running:
         running.folder = folder

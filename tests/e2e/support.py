@@ -27,3 +27,17 @@ def postgres(database: str = "postgres"):
             yield cursor
     finally:
         connection.close()
+
+
+def sqlite_endpoints(folder, database=None):
+    """endpoints.yml with its SQLite tracker store at `database` (default: tracker.db in `folder`)."""
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
+        "db: var/tracker.db", f"db: {database or folder / 'tracker.db'}"))
+    return endpoints
+
+
+def scratch_stores(folder):
+    """The endpoints and environment of an assistant that keeps everything in `folder`."""
+    return sqlite_endpoints(folder), {"HANDOFF_DB": str(folder / "handoff.sqlite3"),
+                                      "FEEDBACK_DB": str(folder / "feedback.sqlite3")}

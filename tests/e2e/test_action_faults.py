@@ -13,8 +13,8 @@ from contextlib import contextmanager
 import pytest
 import requests
 
-from scripts.assistant_process import HOST, PROJECT_ROOT, start_assistant
-from tests.e2e.support import current_model
+from scripts.assistant_process import HOST, start_assistant
+from tests.e2e.support import current_model, scratch_stores
 
 pytestmark = pytest.mark.e2e
 QUESTION = "Who are the partners of HECTOR?"
@@ -24,11 +24,8 @@ PROMISED_SECONDS = 5.0
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("faults")
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
-        "db: var/tracker.db", f"db: {folder / 'tracker.db'}"))
-    env = {"HANDOFF_DB": str(folder / "handoff.sqlite3"), "FEEDBACK_DB": str(folder / "feedback.sqlite3"),
-           "RATE_LIMIT_SENDER": "4/60", "RATE_LIMIT_ADDRESS": "6/60"}
+    endpoints, env = scratch_stores(folder)
+    env = {**env, "RATE_LIMIT_SENDER": "4/60", "RATE_LIMIT_ADDRESS": "6/60"}
     with start_assistant(current_model(), endpoints=endpoints, log_dir=folder, env=env) as running:
         yield running
 

@@ -9,8 +9,8 @@ import uuid
 import pytest
 import requests
 
-from scripts.assistant_process import Assistant, AssistantError, PROJECT_ROOT, port_is_free, start_assistant
-from tests.e2e.support import current_model
+from scripts.assistant_process import Assistant, AssistantError, port_is_free, start_assistant
+from tests.e2e.support import current_model, scratch_stores
 from tests.unit.test_action_server import listening_addresses
 
 pytestmark = pytest.mark.e2e
@@ -29,11 +29,8 @@ def say(url: str, sender: str, text: str, **headers: str) -> requests.Response:
 @pytest.fixture(scope="module")
 def api_assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("api")
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text((PROJECT_ROOT / "endpoints.yml").read_text().replace(
-        "db: var/tracker.db", f"db: {folder / 'tracker.db'}"))
-    env = {"RASA_ENABLE_API": "1", "RASA_API_TOKEN": API_TOKEN, "HANDOFF_DB": str(folder / "handoff.sqlite3"),
-           "FEEDBACK_DB": str(folder / "feedback.sqlite3")}
+    endpoints, env = scratch_stores(folder)
+    env = {**env, "RASA_ENABLE_API": "1", "RASA_API_TOKEN": API_TOKEN}
     with start_assistant(current_model(), endpoints=endpoints, log_dir=folder, env=env, cors=[ALLOWED]) as running:
         yield running
 
