@@ -288,6 +288,17 @@ class Answerer(AnswerTools):
         if (countries and any(m.id == PARTNER_CITY_TOPIC for m in self.mentioned(question, TOPIC))
                 and question.intent not in PARTNER_CITY_INTENTS and not self.mentioned(question, PLACE)):
             return steer("ask_partner_cities")  # "what's the Nicaraguan partner town called?"
+        if cues.asks_summary_of_the_international_side(text) and not self.mentioned(question, PROJECT, PLACE):
+            return steer("ask_international_relations")
+        if context.subject_kind in (PROJECT, PROGRAMME) and cues.asks_how(text) and not question.mentions:
+            return steer("ask_project_goal" if context.subject_kind == PROJECT else "ask_programme")
+        partner_places = [m for m in self.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]
+        if (partner_places and cues.asks_about_a_tie(text) and question.intent not in PARTNER_CITY_INTENTS
+                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+            return steer("ask_is_partner_city")  # "is my hometown Xi'an connected with Groningen?"
+        if (context.subject_kind == PROJECT and any(m.id == HOME for m in question.mentions)
+                and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
+            return steer("ask_groningen_contribution")  # "and what's Groningen's share in that?"
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)

@@ -45,7 +45,7 @@ _UNLISTED_FACT = re.compile(r"""
         (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b |
     \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
     \bleadpartner | \b(frozen|suspended|paused|cancell?ed|terminated|bevroren|opgeschort|stopgezet)\b | \bwhere\b[^?.!]*\b(be\s+built|built|be\s+located|gebouwd|komen\s+te\s+staan) |
-    \b(which|what|welke)\s+(specific\s+|exact\s+)?(themes|thema'?s|topics|subjects|onderwerpen)\b |
+    \b(which|what|welke)\s+(specific|exact|precise)\s+(themes|thema'?s|topics|subjects|onderwerpen)\b |
     \b(which|what|welke|name\s+the)\s+(universities|universiteiten|hogescholen|knowledge\s+institutions|kennisinstellingen)\b |
     \bgrants?\b | \bincentives?\b | \btax\s+breaks? | \bfinancial\s+(support|help|aid|incentives?) |
     \bwethouders? | \balderm[ae]n | \bscholarships? | \b(studie)?beurzen\b | \bstudiebeurs |
@@ -185,7 +185,8 @@ def asks_everyday_matter(text: str) -> bool:
 # "who can help us settle in?": what the Welcome Centre is there for.
 _SETTLING_HELP = re.compile(r"""
     \bsettl(e|ing|ed)\b | \bmov(e|ing)\s+(here|there|to\s+groningen)\b.*\b(easier|help|smooth) |
-    \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
+    \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) |
+    \b(mov(e|es|ing)|relocat\w*|settl\w*|arriv\w*)\b[^?.!]*\b(easier|smoother|simpler|less\s+painful)\b | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
     \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
         (\w+\s+)?(newcomers|new\s+arrivals|internationals|expats|migrants|families|people\s+from\s+abroad) |
     \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*)\b[^?.!]*\b(terecht|loket|hulp|go\s+to|turn\s+to)\b |
@@ -285,7 +286,7 @@ def asks_about_the_other(text: str) -> bool:
 
 def is_short(text: str) -> bool:
     """A follow-up of a few words."""
-    return len(tokens(text)) <= 6
+    return len(tokens(text)) <= 8
 
 
 def is_long(text: str) -> bool:
@@ -399,7 +400,8 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
     \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
     \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary)\b[^?.!]*
-        \b(open\w*|establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor)\b[^?.!]*\b(groningen|here|city|stad|gemeente)\b |
+        \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging)\b |
+    \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
     \bexport\w*\b
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -411,6 +413,8 @@ def asks_city_help_for_business(text: str) -> bool:
 
 # What the city's internationalisation policy says beyond its aims.
 _POLICY_WORDS = re.compile(r"""
+    \b(sectors?|sectoren)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
+    \b(eu|european|europese)\s+(projects?|projecten)\b[^?.!]*\b(sectors?|sectoren)\b |
     \bgreen\s+(and\s+innovative\s+)?city | \bgroene\s+stad | \binnovative\s+city | \binnovatieve\s+stad |
     \binvest\w*\b[^?.!]*\b(network|netwerk|connections|contacts|contacten) | \bmoney\s+into\s+its\s+(connections|network) |
     \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living)
@@ -452,3 +456,39 @@ _TOTAL_OR_REGION = re.compile(r"\b(overall|in\s+total|in\s+totaal|altogether|all
 def asks_project_scale(text: str) -> bool:
     """'how many trucks in HECTOR overall?', 'which region?': the project's scale and area."""
     return bool(_TOTAL_OR_REGION.search(text))
+
+
+_SUMMARY = re.compile(r"\b(sum\s+up|summar\w*|in\s+a\s+nutshell|in\s+short|overview|samenvatting|samengevat|in\s+het\s+kort|"
+                      r"describe|beschrijv\w*)\b[^?.!]*\b(international\w*|internationa\w*)", re.IGNORECASE)
+
+
+_POLICY_AIMS = re.compile(r"\b(policy|beleid|aims?|goals?|achieve|bereiken|doelen)\b", re.IGNORECASE)
+
+
+def asks_summary_of_the_international_side(text: str) -> bool:
+    """'how would the city sum up its international side?': the page's opening section (not its policy)."""
+    return bool(_SUMMARY.search(text)) and not _POLICY_AIMS.search(text)
+
+
+_HOW_MEANS = re.compile(r"\bhow\s+(exactly|precisely|do\s+they\s+(plan|want|intend|mean)|will\s+they|are\s+they\s+going)\b|"
+                        r"\bhoe\s+(precies|dan|willen\s+ze|gaan\s+ze)\b", re.IGNORECASE)
+
+
+def asks_how(text: str) -> bool:
+    """'how exactly?' after an aim: the means the page lists."""
+    return bool(_HOW_MEANS.search(text))
+
+
+_TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationship|relation|band|verbonden|banden)\b",
+                        re.IGNORECASE)
+
+
+def asks_about_a_tie(text: str) -> bool:
+    return bool(_TIE_WORDS.search(text))
+
+
+_SHARE = re.compile(r"\b(share|part|role|rol|aandeel|bijdrage|contribution|doing|doet|do)\b", re.IGNORECASE)
+
+
+def asks_about_a_share(text: str) -> bool:
+    return bool(_SHARE.search(text))

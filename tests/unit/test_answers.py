@@ -521,3 +521,20 @@ def test_which_countries_of_a_programme_after_it_is_an_unknown_fact(ask):
 def test_a_change_in_a_partnership_is_an_unknown_fact(ask):
     reply = ask("Was the Murmansk twinning frozen or suspended after 2022?", "ask_partner_cities", 0.6)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+@pytest.mark.parametrize("text, intent, context, topic", [
+    ("how would the municipality sum up groningen's international side, in a nutshell", "out_of_scope",
+     Context(), "international-relations"),
+    ("how exactly do they plan to get there", "ask_unlisted_fact", Context("ask_about", "project", "hytrec2"),
+     "hytrec2"),
+    ("I am a PhD candidate from Xian. Is my hometown connected with Groningen?", "ask_international_relations",
+     Context(), "partner-cities"),
+    ("what about groningen entrepreneurs who want to go abroad", "ask_internationalisation_policy", Context(),
+     "international-trade"),
+    ("is there an organisation that makes the move easier for people like him", "out_of_scope", Context(),
+     "welcome-centre"),
+])
+def test_more_questions_read_by_their_words(ask, text, intent, context, topic):
+    reply = ask(text, intent, 0.25, context)
+    assert reply.kind == ANSWER and reply.topic == topic
