@@ -170,6 +170,10 @@ class Answerer(AnswerTools):
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         known = intent in self._handlers or intent in TOPIC_INTENTS
+        unknown_city = self.cities.unknown_city(question)
+        if unknown_city and not self.mentioned(question, PROJECT, PROGRAMME):
+            # "some kind of link with Leeds?": a city the page does not name.
+            return self.cities.is_partner_city(replace(question, intent="ask_is_partner_city"), context)
         if not known or question.confidence < LOW_CONFIDENCE_THRESHOLD:
             return self.unsure(question, context)
         editions = self._other_editions(question.text)

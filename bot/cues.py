@@ -44,7 +44,10 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\s+
         (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b |
     \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
-    \bleadpartner | \b(frozen|suspended|paused|cancell?ed|terminated|bevroren|opgeschort|stopgezet)\b | \bwhere\b[^?.!]*\b(be\s+built|built|be\s+located|gebouwd|komen\s+te\s+staan) |
+    \bleadpartner | \b(which|what)\s+days?\b | \b(op\s+)?welke\s+dag |
+    \bcan\s+i\s+(fill|refuel|use|tank|visit|go)\b | \bmag\s+ik\b | \bprivate\s+(person|individual|car|driver)s? |
+    \bpublic(ly)?\s+(accessible|available|use) | \bopen\s+to\s+(the\s+)?public | \bopenbaar\s+toegankelijk |
+    \bhow\s+many\s+(of\s+(them|these|those)\s+)?(are|will\s+be)\s+(\w+\s+)?(trucks?|cars?|vans?|buses|lorr\w+|garbage|refuse|passenger) | \b(frozen|suspended|paused|cancell?ed|terminated|bevroren|opgeschort|stopgezet)\b | \bwhere\b[^?.!]*\b(be\s+built|built|be\s+located|gebouwd|komen\s+te\s+staan) |
     \b(which|what|welke)\s+(specific|exact|precise)\s+(themes|thema'?s|topics|subjects|onderwerpen)\b |
     \b(which|what|welke|name\s+the)\s+(universities|universiteiten|hogescholen|knowledge\s+institutions|kennisinstellingen)\b |
     \bgrants?\b | \bincentives?\b | \btax\s+breaks? | \bfinancial\s+(support|help|aid|incentives?) |
@@ -174,7 +177,10 @@ _EVERYDAY = re.compile(r"""
     \b(events?|festivals?|concerts?|koningsdag|king'?s\s*day|party|parties|nightlife)\b | \b30\s*%|\b30\s*(procent|percent)\b |
     \bov[\s-]?chip\w* | \bpublic\s+transport | \bopenbaar\s+vervoer | \b(bikes?|bicycles?|fiets\w*|cycling)\b |
     \b(dutch|language)\s+(course|class|lesson)s? | \btaalcursus | \binburger\w* | \bsports?\s+clubs? | \bgym\b |
-    \bsupermarkets? | \bgroceries | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris
+    \bsupermarkets? | \bgroceries | \bvacanc\w* | \bjob\s+openings? | \bjobs?\s+for\b |
+    \b(nicer|better|worse|cheaper|safer|friendlier|leuker|mooier|goedkoper)\s+(place\s+|city\s+|stad\s+)?(than|dan)\b |
+    \bwould\s+you\s+(say|recommend) | \b(bin|bins|container|kliko|garbage\s+collection|waste\s+collection|rubbish)\b[^?.!]*
+        \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -190,6 +196,8 @@ _SETTLING_HELP = re.compile(r"""
     \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
         (\w+\s+)?(newcomers|new\s+arrivals|internationals|expats|migrants|families|people\s+from\s+abroad) |
     \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*)\b[^?.!]*\b(terecht|loket|hulp|go\s+to|turn\s+to)\b |
+    \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
+        new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
     \bwegwijs | \bzich\s+(te\s+)?vestigen | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -302,9 +310,14 @@ _NOT_A_CITY = frozenset("""there it that this groningen which what any the er he
     eigenlijk really actually still also even ook misschien maybe perhaps indeed""".split())
 
 
+# "some kind of link with Leeds?": a tie with a named city.
+_TIE_WITH_CITY = re.compile(r"\b(?:link|links|tie|ties|connection|relationship|partnership|twinning|band|stedenband)\s+"
+                            r"(?:with|to|met)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+
+
 def asked_city(text: str) -> Optional[tuple]:
     """(name, start) of the city a yes/no partner-city question asks about."""
-    match = _ASKED_CITY.search(text)
+    match = _ASKED_CITY.search(text) or _TIE_WITH_CITY.search(text)
     if not match or match.group(1).split()[0].lower() in _NOT_A_CITY:
         return None
     return match.group(1), match.start(1)
@@ -366,7 +379,7 @@ def asks_why_europe(text: str) -> bool:
     return bool(_EU_MONEY_OR_MOTIVE.search(text))
 
 
-_REFUEL = re.compile(r"\b(fill(ing)?\s+up|refuel\w*|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
+_REFUEL = re.compile(r"\b(fill(ing)?\s+up|refuel\w*|fuel|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
                      r"h2\s+station|hydrogen\s+station|tankstation|\w*tankpunt\w*|\w*vulpunt\w*|stroom\s+voor|"
                      r"electricity|stroom|powered|power\s+source|energy\s+source)\b",
                      re.IGNORECASE)
@@ -399,7 +412,7 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
     \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
-    \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary)\b[^?.!]*
+    \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
         \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging)\b |
     \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
     \bexport\w*\b
@@ -417,6 +430,7 @@ _POLICY_WORDS = re.compile(r"""
     \b(eu|european|europese)\s+(projects?|projecten)\b[^?.!]*\b(sectors?|sectoren)\b |
     \bgreen\s+(and\s+innovative\s+)?city | \bgroene\s+stad | \binnovative\s+city | \binnovatieve\s+stad |
     \binvest\w*\b[^?.!]*\b(network|netwerk|connections|contacts|contacten) | \bmoney\s+into\s+its\s+(connections|network) |
+    \b(effort|invest\w*|energie|moeite)\b[^?.!]*\b(contacts?|network|netwerk|connections)\b |
     \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living)
 """, re.VERBOSE | re.IGNORECASE)
 

@@ -538,3 +538,20 @@ def test_a_change_in_a_partnership_is_an_unknown_fact(ask):
 def test_more_questions_read_by_their_words(ask, text, intent, context, topic):
     reply = ask(text, intent, 0.25, context)
     assert reply.kind == ANSWER and reply.topic == topic
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("does the gemeente have any job vacancies for english speakers", "ask_internationalisation_policy"),
+    ("would you say groningen is a nicer place for expats than amsterdam", "ask_welcome_centre"),
+    ("i drive a toyota mirai, can i fill up at the hydrogen point as a private person", "ask_refuelling_point"),
+    ("of the six hydrogen vehicles, how many are garbage trucks and how many are cars", "ask_groningen_contribution"),
+    ("i heard groningen has some kind of link with Leeds? what's that about", "ask_about"),
+])
+def test_even_more_questions_the_page_cannot_answer(ask, text, intent):
+    assert ask(text, intent, 0.6).kind == NO_ANSWER
+
+
+def test_a_day_of_waste_collection_is_not_on_the_page_whatever_trucks_it_names(ask):
+    reply = ask("on which day is the green bin emptied? and will it be one of those hydrogen garbage trucks?",
+                "ask_project_partners", 0.6)
+    assert reply.kind == NO_ANSWER
