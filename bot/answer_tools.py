@@ -13,6 +13,7 @@ HOME = "groningen"  # the city itself: context of every question, rarely its sub
 PARTNER_CITY_TOPIC = PARTNER_CITIES
 PROJECTS_TOPIC = "european-projects"
 PROGRAMMES_TOPIC = "eu-programmes"
+WELCOME_CENTRE_TOPIC = "welcome-centre"
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,18 @@ from typing import Callable, Dict, List
 from bot import cues
 from bot.answer_cities import PartnerCityAnswers
 from bot.answer_projects import ProjectAnswers
-from bot.answer_tools import (HOME, PARTNER_CITY_TOPIC, PROJECTS_TOPIC, AnswerTools, Question,
-                              mention_of)
+from bot.answer_tools import (HOME, PARTNER_CITY_TOPIC, PROJECTS_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools,
+                              Question, mention_of)
 from bot.describe import Describer, listing
+from bot.intents import LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_INTENTS, UNSURE_INTENTS
 from bot.knowledge import KnowledgeBase
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
+from bot.steering import Steering
 
 __all__ = ["Answerer", "Question"]
 
-# Below this intent confidence the assistant does not answer on its own guess.
-LOW_CONFIDENCE_THRESHOLD = 0.30
 # Small talk is taken at its word only when the classifier is this sure and no
 # known thing is named ("and Murmansk?" is a question, whatever it resembles).
 SMALL_TALK_CONFIDENCE = 0.6
@@ -36,12 +36,6 @@ HANDOFF_INTENTS = ("affirm", "deny", "request_human", "stop_handoff")
 # outside it they ask nothing, so they get the "not sure I understood" refusal.
 FORM_ANSWER_INTENTS = ("inform_contact",)
 
-TOPIC_INTENTS = {
-    "ask_international_relations": "international-relations",
-    "ask_welcome_centre": "welcome-centre",
-    "ask_internationalisation_policy": "internationalisation-policy",
-    "ask_international_trade": "international-trade",
-}
 # The kinds of subject a follow-up may bring to each kind of question.
 FOLLOW_UP_KINDS = {
     "ask_partner_cities": {COUNTRY}, "ask_is_partner_city": {PLACE, COUNTRY},
@@ -51,7 +45,6 @@ FOLLOW_UP_KINDS = {
     "ask_refuelling_point": {PROJECT}, "ask_project_goal": {PROJECT, PROGRAMME},
     "ask_project_programme": {PROJECT}, "ask_unlisted_fact": {PROJECT, PROGRAMME, PLACE, ORGANISATION, TOPIC},
 }
-PARTNER_CITY_INTENTS = ("ask_partner_cities", "ask_is_partner_city", "ask_city_link")
 # The kinds of question that can be about a subject of each kind, for reading a
 # question without a subject in the light of the conversation so far.
 INTENTS_FOR_SUBJECT = {
@@ -89,15 +82,6 @@ PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "as
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
-TOPIC_INTENT_OF = {topic: intent for intent, topic in TOPIC_INTENTS.items()}
-# Everyday matters are out of scope whatever the classifier makes of the rest
-# ("is it gonna rain tomorrow in Groningen" is no question about Groningen's projects).
-UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")
-# How sure a reading is that the question's own words point to (cues.py).
-STEERED_CONFIDENCE = 0.5
-# "A fact the page lacks" without a word for such a fact gives way to a second
-# reading at least this share as likely.
-UNLISTED_RUNNER_UP_SHARE = 0.35
 
 
 
@@ -123,6 +107,7 @@ class Answerer(AnswerTools):
             "ask_project_programme": projects.project_programme,
             "ask_unlisted_fact": self.unlisted_fact,
         }
+        self.steering = Steering(self, [*self._handlers, *TOPIC_INTENTS])
 
     @property
     def intents(self) -> List[str]:
@@ -156,16 +141,16 @@ class Answerer(AnswerTools):
             named = {(m.kind, m.id) for m in self.mentioned(question, *NAMED_KINDS)}
             if not named:
                 return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
-            if named == {(TOPIC, "welcome-centre")}:
+            if named == {(TOPIC, WELCOME_CENTRE_TOPIC)}:
                 # "can the Welcome Centre help me with my BSN?": the page lists none of its services.
-                centre = Context("ask_unlisted_fact", TOPIC, "welcome-centre")
+                centre = Context("ask_unlisted_fact", TOPIC, WELCOME_CENTRE_TOPIC)
                 return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say which services the "
                                    "International Welcome Centre North offers.", centre,
-                                   self.topic("welcome-centre", centre))
+                                   self.topic(WELCOME_CENTRE_TOPIC, centre))
         question = self._read_in_context(question, context)
         question = self._reconsider_out_of_scope(question)
         question = self._settling_in_help(question)
-        question = self._steer_by_cues(question, context)
+        question = self.steering.steer(question, context)
         intent = question.intent
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
@@ -194,7 +179,7 @@ class Answerer(AnswerTools):
             context.subject_kind in (PLACE, ORGANISATION) and cues.points_back(question.text))
         if self.cities.can_locate(question, context) and located:
             return self.cities.location(question, context)
-        if self._asks_a_fact_the_page_never_gives(question):
+        if self.steering.asks_a_fact_the_page_never_gives(question):
             return self.unlisted_fact(question, context)
         if intent in TOPIC_INTENTS:
             return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
@@ -245,91 +230,6 @@ class Answerer(AnswerTools):
             return replace(question, intent="ask_welcome_centre", confidence=max(question.confidence,
                                                                                  LOW_CONFIDENCE_THRESHOLD))
         return question
-
-    def _steer_by_cues(self, question: Question, context: Context) -> Question:
-        """Questions the classifier often files under a neighbouring topic, read by their words."""
-        text = question.text
-
-        def steer(intent: str) -> Question:
-            return replace(question, intent=intent, confidence=max(question.confidence, STEERED_CONFIDENCE))
-
-        if self.mentioned(question, PROJECT):
-            projects = [m.id for m in self.mentioned(question, PROJECT)]
-        else:
-            project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
-            projects = [project_id] if project_id else []
-        if (context.intent in PARTNER_CITY_INTENTS and self.countries(question) and question.intent not in
-                PARTNER_CITY_INTENTS and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)):
-            # "which of them are German?" after the partner cities: the partner cities there.
-            return steer("ask_partner_cities")
-        named = [m for m in self.mentioned(question, PROJECT, PLACE, ORGANISATION)
-                 if not cues.names_the_eu_by_its_seat(m.text)]
-        if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
-            return steer("ask_internationalisation_policy")
-        centre = [m for m in self.mentioned(question, TOPIC) if m.id == "welcome-centre"]
-        if centre and cues.asks_purpose(text) and not cues.asks_unlisted_fact(text):
-            return steer("ask_welcome_centre")  # "why was IWCN created?"
-        topics = {TOPIC_INTENT_OF[m.id] for m in self.mentioned(question, TOPIC) if m.id in TOPIC_INTENT_OF}
-        if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
-            return steer(topics.pop())  # "investments - for which area?" names the trade topic
-        if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)
-                and cues.is_short(text)):
-            return steer("ask_project_partners")  # "en met welke partners?" after a project
-        if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
-                and not self.mentioned(question, PROJECT, PROGRAMME)):
-            return steer("ask_international_trade")
-        if cues.asks_refuelling(text) and any(self.kb.projects[p].refuelling_point for p in projects):
-            return steer("ask_refuelling_point")
-        others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
-        countries = self.countries(question)
-        if countries and not others and context.subject_kind == PROJECT and cues.is_short(text):
-            return steer("ask_project_partners")  # "anyone from Sweden?" after a project
-        if context.subject_kind == PROGRAMME and not self.mentioned(question, PROJECT):
-            if cues.asks_about_countries(text) and not cues.asks_count(text):
-                return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
-            if cues.asks_about_countries(text) or question.intent == "ask_project_goal":
-                return steer("ask_programme")  # "how many countries?", "its main goal?" after a programme
-        if (countries and any(m.id == PARTNER_CITY_TOPIC for m in self.mentioned(question, TOPIC))
-                and question.intent not in PARTNER_CITY_INTENTS and not self.mentioned(question, PLACE)):
-            return steer("ask_partner_cities")  # "what's the Nicaraguan partner town called?"
-        if cues.asks_summary_of_the_international_side(text) and not self.mentioned(question, PROJECT, PLACE):
-            return steer("ask_international_relations")
-        if context.subject_kind in (PROJECT, PROGRAMME) and cues.asks_how(text) and not question.mentions:
-            return steer("ask_project_goal" if context.subject_kind == PROJECT else "ask_programme")
-        partner_places = [m for m in self.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]
-        if (partner_places and cues.asks_about_a_tie(text) and question.intent not in PARTNER_CITY_INTENTS
-                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
-            return steer("ask_is_partner_city")  # "is my hometown Xi'an connected with Groningen?"
-        if (context.subject_kind == PROJECT and any(m.id == HOME for m in question.mentions)
-                and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
-            return steer("ask_groningen_contribution")  # "and what's Groningen's share in that?"
-        if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
-            return steer("ask_project_goal")
-        if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
-                and not self.mentioned(question, PROJECT, PROGRAMME) and question.intent not in TOPIC_INTENTS):
-            return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
-        if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
-            return steer("ask_project_goal")
-        if question.intent == "ask_unlisted_fact" and not self._asks_a_fact_the_page_never_gives(question):
-            # The classifier's "a fact the page lacks" without any word for such a fact: a
-            # close second reading that the page answers is the better guess.
-            for intent, confidence in question.ranking:
-                if intent in self._handlers or intent in TOPIC_INTENTS:
-                    if confidence >= UNLISTED_RUNNER_UP_SHARE * question.confidence:
-                        return replace(question, intent=intent, confidence=max(confidence, LOW_CONFIDENCE_THRESHOLD))
-                    break
-        return question
-
-    def _asks_a_fact_the_page_never_gives(self, question: Question) -> bool:
-        text = question.text
-        return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
-                or cues.asks_when_about_vehicles(text) or self._asks_programme_countries(question))
-
-    def _asks_programme_countries(self, question: Question) -> bool:
-        """'which countries take part in Interreg NWE?': the page names no programme's countries."""
-        return (cues.asks_about_countries(question.text) and not cues.asks_count(question.text)
-                and bool(self.mentioned(question, PROGRAMME))
-                and not self.mentioned(question, PROJECT, PLACE, ORGANISATION))
 
     def _other_editions(self, text: str) -> List[str]:
         """'HyTrEc 1', 'hytrec3': another edition of a numbered project the page names."""
@@ -409,7 +309,7 @@ class Answerer(AnswerTools):
             if self.countries(question):
                 return self.cities.partner_cities(question, context)
             options = [(p.id, p.name) for p in self.kb.projects.values()]
-            options += [(PARTNER_CITY_TOPIC, "Partner cities"), ("welcome-centre", "International Welcome Centre North")]
+            options += [(PARTNER_CITY_TOPIC, "Partner cities"), (WELCOME_CENTRE_TOPIC, "International Welcome Centre North")]
             return clarify("What would you like to know more about?", options, Context("ask_about"))
         replies = [self._describe(kind, entry_id, question, context) for kind, entry_id in subjects[:3]]
         answered = [r for r in replies if r.kind == ANSWER]

@@ -1,0 +1,115 @@
+"""Reading a question by its words where the classifier files it under a neighbouring intent.
+
+The classifier knows kinds of question; some kinds sit close together ("why
+bother with EU projects?" is the city's European policy, not the list of
+projects), and a short follow-up ("anyone from Sweden?") carries its subject
+only in the conversation. Each rule below names the words (bot/cues.py) and the
+context that settle the reading; the first rule that applies wins. Plain
+Python: tests/unit/test_answers.py asks the answering core directly.
+"""
+from dataclasses import replace
+from typing import Collection
+
+from bot import cues
+from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools, Question
+from bot.intents import (LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_INTENT_OF, TOPIC_INTENTS,
+                         UNSURE_INTENTS)
+from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
+from bot.replies import Context
+
+# How sure a reading is that the question's own words point to (bot/cues.py).
+STEERED_CONFIDENCE = 0.5
+# "A fact the page lacks" without a word for such a fact gives way to a second
+# reading at least this share as likely.
+UNLISTED_RUNNER_UP_SHARE = 0.35
+
+
+class Steering:
+    def __init__(self, tools: AnswerTools, answerable: Collection[str]):
+        self.tools, self.kb = tools, tools.kb
+        self.answerable = frozenset(answerable)  # the intents the answering core has a reply for
+
+    def steer(self, question: Question, context: Context) -> Question:
+        """Questions the classifier often files under a neighbouring topic, read by their words."""
+        text = question.text
+
+        def steer(intent: str) -> Question:
+            return replace(question, intent=intent, confidence=max(question.confidence, STEERED_CONFIDENCE))
+
+        if self.tools.mentioned(question, PROJECT):
+            projects = [m.id for m in self.tools.mentioned(question, PROJECT)]
+        else:
+            project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
+            projects = [project_id] if project_id else []
+        if (context.intent in PARTNER_CITY_INTENTS and self.tools.countries(question) and question.intent not in
+                PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+            # "which of them are German?" after the partner cities: the partner cities there.
+            return steer("ask_partner_cities")
+        named = [m for m in self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                 if not cues.names_the_eu_by_its_seat(m.text)]
+        if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
+            return steer("ask_internationalisation_policy")
+        centre = [m for m in self.tools.mentioned(question, TOPIC) if m.id == WELCOME_CENTRE_TOPIC]
+        if centre and cues.asks_purpose(text) and not cues.asks_unlisted_fact(text):
+            return steer("ask_welcome_centre")  # "why was IWCN created?"
+        topics = {TOPIC_INTENT_OF[m.id] for m in self.tools.mentioned(question, TOPIC) if m.id in TOPIC_INTENT_OF}
+        if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
+            return steer(topics.pop())  # "investments - for which area?" names the trade topic
+        if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)
+                and cues.is_short(text)):
+            return steer("ask_project_partners")  # "en met welke partners?" after a project
+        if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
+                and not self.tools.mentioned(question, PROJECT, PROGRAMME)):
+            return steer("ask_international_trade")
+        if cues.asks_refuelling(text) and any(self.kb.projects[p].refuelling_point for p in projects):
+            return steer("ask_refuelling_point")
+        others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
+        countries = self.tools.countries(question)
+        if countries and not others and context.subject_kind == PROJECT and cues.is_short(text):
+            return steer("ask_project_partners")  # "anyone from Sweden?" after a project
+        if context.subject_kind == PROGRAMME and not self.tools.mentioned(question, PROJECT):
+            if cues.asks_about_countries(text) and not cues.asks_count(text):
+                return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
+            if cues.asks_about_countries(text) or question.intent == "ask_project_goal":
+                return steer("ask_programme")  # "how many countries?", "its main goal?" after a programme
+        if (countries and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
+                and question.intent not in PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PLACE)):
+            return steer("ask_partner_cities")  # "what's the Nicaraguan partner town called?"
+        if cues.asks_summary_of_the_international_side(text) and not self.tools.mentioned(question, PROJECT, PLACE):
+            return steer("ask_international_relations")
+        if context.subject_kind in (PROJECT, PROGRAMME) and cues.asks_how(text) and not question.mentions:
+            return steer("ask_project_goal" if context.subject_kind == PROJECT else "ask_programme")
+        partner_places = [m for m in self.tools.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]
+        if (partner_places and cues.asks_about_a_tie(text) and question.intent not in PARTNER_CITY_INTENTS
+                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+            return steer("ask_is_partner_city")  # "is my hometown Xi'an connected with Groningen?"
+        if (context.subject_kind == PROJECT and any(m.id == HOME for m in question.mentions)
+                and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
+            return steer("ask_groningen_contribution")  # "and what's Groningen's share in that?"
+        if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
+            return steer("ask_project_goal")
+        if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
+                and not self.tools.mentioned(question, PROJECT, PROGRAMME) and question.intent not in TOPIC_INTENTS):
+            return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
+        if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
+            return steer("ask_project_goal")
+        if question.intent == "ask_unlisted_fact" and not self.asks_a_fact_the_page_never_gives(question):
+            # The classifier's "a fact the page lacks" without any word for such a fact: a
+            # close second reading that the page answers is the better guess.
+            for intent, confidence in question.ranking:
+                if intent in self.answerable:
+                    if confidence >= UNLISTED_RUNNER_UP_SHARE * question.confidence:
+                        return replace(question, intent=intent, confidence=max(confidence, LOW_CONFIDENCE_THRESHOLD))
+                    break
+        return question
+
+    def asks_a_fact_the_page_never_gives(self, question: Question) -> bool:
+        text = question.text
+        return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
+                or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question))
+
+    def asks_programme_countries(self, question: Question) -> bool:
+        """'which countries take part in Interreg NWE?': the page names no programme's countries."""
+        return (cues.asks_about_countries(question.text) and not cues.asks_count(question.text)
+                and bool(self.tools.mentioned(question, PROGRAMME))
+                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION))
