@@ -57,16 +57,22 @@ class BadRequest(ValueError):
     """The request cannot be read; the message says why, for the 400 answer."""
 
 
-def parse_request(body: bytes) -> Dict[str, str]:
-    """The sender and message of a webhook request, or BadRequest."""
+def json_object(body: bytes, fields: str) -> Dict[str, Any]:
+    """The JSON object of a request body, or BadRequest; `fields` shows its shape in the reason."""
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadRequest("the body must be JSON in UTF-8") from None
-    except RecursionError:  # thousands of nested brackets
+    except RecursionError:  # hundreds of nested brackets
         raise BadRequest("the body is nested too deeply") from None
     if not isinstance(payload, dict):
-        raise BadRequest('the body must be a JSON object {"sender": ..., "message": ...}')
+        raise BadRequest(f"the body must be a JSON object {fields}")
+    return payload
+
+
+def parse_request(body: bytes) -> Dict[str, str]:
+    """The sender and message of a webhook request, or BadRequest."""
+    payload = json_object(body, '{"sender": ..., "message": ...}')
     sender, message = payload.get("sender"), payload.get("message")
     if not isinstance(sender, str) or not sender.strip():
         raise BadRequest('"sender" must be a non-empty string')

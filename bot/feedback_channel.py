@@ -10,7 +10,6 @@ A thumbs-down offers the handoff: the widget sends the offer's payload as the
 user's next message ("I would like to talk to a person"), which starts the
 handoff form with the question that was answered (actions/handoff.py).
 """
-import json
 import os
 import re
 import sqlite3
@@ -24,7 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import BadRequest, MAX_SENDER_CHARS, SENDER_PATTERN
+from bot.channels import MAX_SENDER_CHARS, SENDER_PATTERN, BadRequest, json_object
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "var" / "feedback.sqlite3"
 VOTES = ("up", "down")
@@ -62,14 +61,7 @@ def parse_vote(body: bytes) -> Vote:
     """The vote of a request body, or BadRequest saying what is wrong."""
     if len(body) > MAX_BODY_BYTES:
         raise BadRequest(f"the body is longer than {MAX_BODY_BYTES} bytes")
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise BadRequest("the body must be JSON in UTF-8") from None
-    except RecursionError:  # hundreds of nested brackets
-        raise BadRequest("the body is nested too deeply") from None
-    if not isinstance(payload, dict):
-        raise BadRequest('the body must be a JSON object {"sender": ..., "topic": ..., "vote": ...}')
+    payload = json_object(body, '{"sender": ..., "topic": ..., "vote": ...}')
     sender, topic, vote = payload.get("sender"), payload.get("topic"), payload.get("vote")
     if not isinstance(sender, str) or len(sender) > MAX_SENDER_CHARS or not SENDER_PATTERN.fullmatch(sender):
         raise BadRequest(f'"sender" must be the chat\'s sender id: at most {MAX_SENDER_CHARS} letters, digits or _.:@-')

@@ -49,7 +49,7 @@ class StandInRasa(BaseHTTPRequestHandler):
 def nginx(tmp_path_factory):
     binary = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
     if binary is None:
-        pytest.skip("nginx is not installed (make prod-deps)")
+        pytest.fail("nginx is not installed: `make prod-deps` installs Debian's package", pytrace=False)
     rasa = ThreadingHTTPServer(("127.0.0.1", 0), StandInRasa)
     threading.Thread(target=rasa.serve_forever, daemon=True).start()
     run_dir = tmp_path_factory.mktemp("nginx")
