@@ -8,7 +8,7 @@ figures are in BENCHMARKS.md.
 """
 import os
 
-from bot import fast_validation, keepalive, sqlite_pragmas
+from bot import fast_classifier, fast_validation, keepalive, sequential_graph, sqlite_pragmas
 
 # RUNTIME_TUNING=off runs stock Rasa: `make bench` uses it to measure Rasa's
 # default configuration as it ships, and ours without the fixes.
@@ -21,3 +21,5 @@ def install() -> None:
     fast_validation.install()
     sqlite_pragmas.install()
     keepalive.install()
+    sequential_graph.install()
+    fast_classifier.install()

@@ -36,3 +36,42 @@ def test_install_replaces_jsonschema_validate(monkeypatch):
     monkeypatch.setattr(jsonschema, "validate", fast_validation._plain_validate)
     fast_validation.install()
     assert jsonschema.validate is fast_validation.validate
+
+
+# Rasa's own schema for action-server responses: events against 23 alternatives.
+from rasa.core.actions.action import RemoteAction  # noqa: E402
+
+RESPONSE_SCHEMA = RemoteAction.action_response_format_spec()
+SLOT = {"event": "slot", "name": "topic", "value": "hector", "timestamp": None}
+
+
+def test_a_response_with_events_seen_before_is_valid_without_trying_every_alternative(monkeypatch):
+    response = {"events": [SLOT], "responses": [{"text": "hi"}]}
+    fast_validation.validate(response, RESPONSE_SCHEMA)
+    _, items = fast_validation._split(fast_validation.json.dumps(RESPONSE_SCHEMA, sort_keys=True), None)
+    item_validator = items["events"][1]
+    monkeypatch.setattr(item_validator, "is_valid", lambda item: pytest.fail("checked again"))
+    fast_validation.validate({"events": [dict(SLOT)], "responses": []}, RESPONSE_SCHEMA)
+
+
+@pytest.mark.parametrize("response", [
+    {"events": [SLOT, {"event": "no-such-event"}]},
+    {"events": [SLOT, {"name": "topic"}]},
+    {"events": [SLOT, "slot"]},
+    {"events": SLOT},
+    {"events": [SLOT], "responses": ["text"]},
+])
+def test_a_bad_event_after_a_remembered_one_is_refused_with_jsonschemas_own_error(response):
+    fast_validation.validate({"events": [SLOT]}, RESPONSE_SCHEMA)  # remembered as valid
+    with pytest.raises(jsonschema.ValidationError) as cached:
+        fast_validation.validate(response, RESPONSE_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError) as plain:
+        fast_validation._plain_validate(response, RESPONSE_SCHEMA)
+    assert cached.value.message == plain.value.message
+
+
+def test_the_memory_of_valid_items_is_bounded(monkeypatch):
+    monkeypatch.setattr(fast_validation, "_VALID_ITEMS_KEPT", 3)
+    for value in range(10):
+        fast_validation.validate({"events": [dict(SLOT, value=str(value))]}, RESPONSE_SCHEMA)
+    assert len(fast_validation._valid_items) == 3
