@@ -5,13 +5,17 @@ from bot.describe import bullets
 from bot.names import ORGANISATION, PLACE
 from bot.replies import UNKNOWN_FACT, Context, Reply, answer
 
-LINK_SHORT = {"active": "kept up actively", "foundation": "kept by a foundation the municipality subsidises"}
+LINK_SHORT = {"active": "kept up actively", "foundation": "kept by an independent foundation the municipality subsidises"}
 
 
 class PartnerCityAnswers(AnswerTools):
     def partner_cities(self, question: Question, context: Context) -> Reply:
         new_context = Context("ask_partner_cities")
         countries = self.countries(question)
+        if countries and cues.sets_aside(question.text):
+            # "apart from the German and Chinese ones, are the others active?": the whole picture.
+            text, sections = self.say.partner_cities_overview(False)
+            return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
         if countries:  # "I'm from Tianjin: any partner cities in China?" asks about China
             return self.partner_cities_in(countries, new_context)
         if self.mentioned(question, PLACE) or self.unknown_city(question):

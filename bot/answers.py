@@ -21,6 +21,7 @@ from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
 from bot.steering import Steering
+from bot.unfamiliar_names import UnfamiliarNames
 
 __all__ = ["Answerer", "Question"]
 
@@ -79,6 +80,10 @@ NAMED_THING_SHARE = 0.5
 PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "ask_project_membership",
                             "ask_project_partners", "ask_project_period", "ask_project_goal",
                             "ask_project_programme", "ask_groningen_contribution", "ask_refuelling_point")
+# Questions whose answer is a broad overview: one that names something the page
+# does not ("trade contacts with Japan?", "the Eurocities network") would get
+# the overview instead of an answer, so the assistant says it does not know.
+BROAD_INTENTS = (*TOPIC_INTENTS, "ask_eu_projects")
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
@@ -87,8 +92,9 @@ EVERYDAY_OVERRULED_CONFIDENCE = 0.8
 
 
 class Answerer(AnswerTools):
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, unfamiliar: UnfamiliarNames = None):
         super().__init__(kb, Describer(kb))
+        self.unfamiliar = unfamiliar or UnfamiliarNames.from_files()
         cities, projects = PartnerCityAnswers(kb, self.say), ProjectAnswers(kb, self.say)
         self.cities, self.project_answers = cities, projects
         self._handlers: Dict[str, Callable[[Question, Context], Reply]] = {
@@ -123,8 +129,14 @@ class Answerer(AnswerTools):
 
     # --- entry point ---------------------------------------------------------
     def reply(self, question: Question, context: Context = Context()) -> Reply:
-        reply = self._reply(question, context)
+        reply = self._without_a_date_asked_for(question, self._reply(question, context))
         return replace(reply, context=self._carry_project(reply.context, context))
+
+    def _without_a_date_asked_for(self, question: Question, reply: Reply) -> Reply:
+        """'When does the refuelling point open?' is not answered by an answer without a year in it."""
+        if reply.kind != ANSWER or not cues.asks_when(question.text) or cues.gives_a_year(reply.text):
+            return reply
+        return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't give a date for that.", reply.context, reply)
 
     def _reply(self, question: Question, context: Context) -> Reply:
         question = self._resolve_follow_up(question, context)
@@ -169,6 +181,13 @@ class Answerer(AnswerTools):
         if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
+        if intent in BROAD_INTENTS:
+            unknown = unknown or self.unfamiliar.in_question(question.text, question.mentions)
+            if unknown:
+                overview = (self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+                            if intent in TOPIC_INTENTS else self._handlers[intent](question, context))
+                return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
+                                   overview.context, overview if overview.kind == ANSWER else None)
         named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
         if named_projects and cues.asks_full_name(question.text):
             project = self.kb.projects[named_projects[0]]

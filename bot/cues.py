@@ -58,7 +58,20 @@ _UNLISTED_FACT = re.compile(r"""
     \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
-    \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2
+    \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2 |
+    \bwho\s+(actually\s+)?(manages|operates|owns|is\s+in\s+charge\s+of)\b | \bwie\s+(beheert|is\s+eigenaar) |
+    \bwho\s+(actually\s+)?runs\s+(the\s+)?(international\s+)?welcome |
+    \bneighbou?rhoods?\b | \bwijk(en)?\b |
+    \b(still|nog\s+steeds|nog\s+altijd)\s+(driving|in\s+use|operating|in\s+service|rijden|in\s+gebruik)\b |
+    \bextended\b | \bverlengd\b |
+    \b(planning|plans?)\s+to\s+(add|expand|start|join|open|build|become|sign|find)\b |
+    \b(new|more|additional|extra|nieuwe|meer)\s+(partner|sister|twin|partner-?)\s*(cities|city|towns?|steden|stad)\b |
+    \bin\s+the\s+(next|coming)\s+(few\s+)?years\b | \bde\s+komende\s+jaren\b |
+    \b(closer|stronger|bigger|larger|more\s+important|more\s+active|better|weaker)\s+than\b | \bcompared\s+(to|with)\b |
+    \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
+    \bdo\s+(they|we|the\s+cities|the\s+two)\s+(actually\s+)?do\s+together | \bsamen\s+doen\b |
+    \bwhy\b[^?.!]*\b(not|only|isn'?t|aren'?t|no\s+longer)\b[^?.!]*\b(active|actively|maintain\w*|kept)\b |
+    \bwaarom\b[^?.!]*\b(niet|alleen)\b[^?.!]*\bactie\w* | \b(car|vehicle|truck)\s+models?\b | \bwhich\s+models?\b
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -230,7 +243,8 @@ _NAMED_PROJECT = re.compile(
     r"\b([A-Z][\w-]*\d*(?:\s+[A-Z][\w-]*)?)\s+(?:projects?|programmes?|programs?|programma'?s?|projecten)\b"
     r"|\b(?:project|programme|program|programma)\s+([A-Z][\w-]*\d*|[a-z]+\d[\w-]*)")
 _NOT_A_PROJECT_NAME = frozenset("""
-    EU European Europe Interreg The This That Which What Groningen Dutch Hydrogen Waterstof Welke Het De Een
+    EU European Europe Europese Europees Interreg The This That Which What Groningen Dutch Hydrogen Waterstof Welke Het De Een
+    German Chinese Duitse Chinese Nederlandse Dutch International Internationale
     Both All Any Other Another Our Your Their These Those City Municipality Gemeente
 """.split())
 
@@ -261,7 +275,8 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
     for m in _NAMED_PROJECT.finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
-        if outside(m.start(group), known) and name.split()[0] not in _NOT_A_PROJECT_NAME and name not in found:
+        first = name.split()[0].split("-")[0]  # "EU-funded projects" names no project
+        if outside(m.start(group), known) and first not in _NOT_A_PROJECT_NAME and name not in found:
             found.append(name)
     return found
 
@@ -506,3 +521,39 @@ _SHARE = re.compile(r"\b(share|part|role|rol|aandeel|bijdrage|contribution|doing
 
 def asks_about_a_share(text: str) -> bool:
     return bool(_SHARE.search(text))
+
+
+# "when does it open?", "since when ...", "wanneer gaat het open": the asker wants a date or a year.
+_ASKS_WHEN = re.compile(r"""
+    \bwhen\s+(does|did|is|was|will|do|are|were|has|have|had|can|could|would|should)\b | \b(since|until|till)\s+when\b |
+    \b(what|which)\s+(year|date|month)\b | \bhow\s+long\b | \bstart(ing)?\s+date | \bend\s+date |
+    \bwanneer\s+(is|was|gaat|ging|begint|begon|eindigt|eindigde|start|stopt|komt|kwam|wordt|werd|zijn|waren|heeft|
+    hebben|loopt|liep|kan|zal|zullen|gaan)\b | \b(sinds|tot)\s+wanneer\b | \bwelk\s+jaar\b | \bhoe\s+lang\b
+""", re.IGNORECASE | re.VERBOSE)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def asks_when(text: str) -> bool:
+    return bool(_ASKS_WHEN.search(text))
+
+
+def gives_a_year(text: str) -> bool:
+    return bool(_YEAR.search(text))
+
+
+_SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+from|not\s+the|behalve|afgezien\s+van)\b",
+                         re.IGNORECASE)
+
+
+def sets_aside(text: str) -> bool:
+    """'apart from the German ones', 'not the chinese ones': the question is about the rest."""
+    return bool(_SETS_ASIDE.search(text))
+
+
+_CONTRIBUTION = re.compile(r"\b(contribut\w*|bijdra\w*|draag\w*\b[^?.!]*\bbij|betalen\s+(ze|zij)\s+mee|pay\s+towards|chip\s+in)\b",
+                           re.IGNORECASE)
+
+
+def asks_contribution(text: str) -> bool:
+    """'what does Drenthe contribute?', 'wat draagt de provincie bij?'"""
+    return bool(_CONTRIBUTION.search(text))

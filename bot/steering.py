@@ -86,6 +86,9 @@ class Steering:
         if (context.subject_kind == PROJECT and any(m.id == HOME for m in question.mentions)
                 and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
             return steer("ask_groningen_contribution")  # "and what's Groningen's share in that?"
+        partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]
+        if projects and partners and cues.asks_contribution(text):
+            return steer("ask_groningen_contribution")  # "what does Drenthe contribute?": only Groningen's is given
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)

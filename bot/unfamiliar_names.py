@@ -1,0 +1,170 @@
+"""Names in a question that the page never mentions: "trade contacts with Japan?",
+"is Groningen in the Eurocities network?", "will the truck come to Paddepoel?".
+
+A broad answer (the city's trade policy, its European work) to such a question
+would pass over the very thing asked about, so the assistant says it does not
+know. Which words are names is not listed by hand: a word counts as a name when
+English text writes it capitalised more often than not (word frequencies from
+spaCy's lookups data), or when the writer capitalises it inside a sentence and
+no vocabulary knows it (not English, not Dutch, not in the knowledge base or
+the training examples). A name the knowledge base holds is never unfamiliar,
+nor is a slip of the keys away from one of our words ("projekt"), and names
+that say who the writer is ("I'm from Lisbon", "Dr. Moreau") are not what they
+ask about. Dutch questions are left alone: the lookups data knows too few
+Dutch words to tell their names apart.
+"""
+import functools
+import re
+from pathlib import Path
+from typing import FrozenSet, Iterable, List, Sequence, Set
+
+import yaml
+
+from bot import lexicon
+from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
+from bot.lexicon import Lexicon
+from bot.names import Mention, fold, token_spans
+
+TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
+MIN_LENGTH = 3
+# How many words before a name may say it is the writer's own ("our company in Shenzhen").
+WRITER_WINDOW = 4
+# Words just before a name that make it the writer's own story, not the question.
+ABOUT_THE_WRITER = frozenset("""
+    from uit born im i'm am ben my mijn our ons onze name heet dr mr mrs ms prof regards groeten groet dear beste
+    moved verhuisd live woon wonen wife husband partner vrouw man colleague collega kind sincerely
+    grew came arrived
+""".split())
+# Words that tell the two languages apart (neither list holds words both use).
+_DUTCH_FUNCTION_WORDS = frozenset("""
+    de het een en van ik je jij wij zij ze hij zijn waren wat wie waar wanneer waarom hoe welke welk
+    niet geen ook nog maar want dus of als dan met voor naar bij uit over door om er hier daar deze dit die dat
+    heeft hebben heb kan kunnen wil willen moet moeten gaat gaan doet doen mijn jullie onze ons eigenlijk
+""".split())
+_ENGLISH_FUNCTION_WORDS = frozenset("""
+    the a an and of i you they he she are were what who where when why how which not no also still
+    but so if then with for to at from about by it this that these those has have had can could will would
+    should my our your their does do did
+""".split())
+_SENTENCE = re.compile(r"[^.?!\n]+[?]", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return lexicon.load()
+
+
+def _dutch() -> FrozenSet[str]:
+    return _lexicon().dutch_words
+
+
+def _english() -> "tuple[FrozenSet[str], FrozenSet[str]]":
+    return _lexicon().english_names, _lexicon().english_words
+
+
+def _stop_words() -> Set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH
+
+    return {fold(word) for word in ENGLISH | DUTCH}
+
+
+def _strings(node: object) -> Iterable[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _strings(value)
+
+
+def _stems(word: str) -> Set[str]:
+    """The word and its forms without a common ending (partners, projecten, funded)."""
+    forms = {word}
+    for ending in ("s", "es", "ies", "ed", "ing", "en", "e", "'s"):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_LENGTH:
+            forms.add(word[: -len(ending)])
+    return forms
+
+
+class UnfamiliarNames:
+    """Finds the names a question asks about that neither the page nor our examples know."""
+
+    def __init__(self, knowledge: Iterable[str], examples: Iterable[str] = ()):
+        # A name is familiar only when the knowledge base has it (our examples
+        # name unknown cities on purpose); other words may come from either.
+        self._knowledge = self._words(knowledge)
+        self._ours = self._knowledge | self._words(examples)
+        self._stop = _stop_words()
+        self._one_dropped = {word[:i] + word[i + 1:] for word in self._ours if len(word) >= 5
+                             for i in range(len(word))}
+        _lexicon()  # read now, not at the first question
+
+    @staticmethod
+    def _words(texts: Iterable[str]) -> Set[str]:
+        words: Set[str] = set()
+        for text in texts:
+            for word, _, _ in token_spans(text):
+                words |= _stems(word)
+        return words
+
+    @classmethod
+    def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "UnfamiliarNames":
+        """From every text of the knowledge base's YAML files and of the training data's."""
+        def texts(folder: Path) -> List[str]:
+            return [text for path in sorted(folder.glob("*.yml"))
+                    for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+        return cls(texts(knowledge), texts(examples))
+
+    def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:
+        """The unfamiliar names in the question's own sentences, as written (none in a Dutch question:
+        Dutch words are too many for the lookups data, so they would all look unfamiliar)."""
+        spans = token_spans(text)
+        if self._looks_dutch([word for word, _, _ in spans]):
+            return []
+        asked = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
+        found: List[str] = []
+        for i, (word, start, end) in enumerate(spans):
+            if not any(a <= start < b for a, b in asked) or any(m.start <= start < m.end for m in known):
+                continue
+            if any(previous in ABOUT_THE_WRITER for previous, _, _ in spans[max(0, i - WRITER_WINDOW):i]):
+                continue
+            written = text[start:end]
+            capitalised = (written[:1].isupper() and i > 0
+                           and not text[spans[i - 1][2]:start].strip().endswith((".", "?", "!")))
+            if self.is_unfamiliar(word, capitalised) and written not in found:
+                found.append(written)
+        return found
+
+    def is_unfamiliar(self, word: str, capitalised: bool = False) -> bool:
+        """`capitalised`: written with a capital inside a sentence, as names are."""
+        if len(word) < MIN_LENGTH or not word.isalpha() or self._is_function_word(word) or word in _dutch():
+            return False
+        names, english = _english()
+        if word in names:  # a slip of one of our words is not a name ("projekt")
+            return not (_stems(word) & self._knowledge or (not capitalised and self._near_ours(word)))
+        # Any other word only when written as a name: a word unknown in lower case is
+        # more often a slip ("internashional") or slang ("nah") than a name.
+        return capitalised and not (word in english or self._is_ours(word))
+
+    def _looks_dutch(self, words: Sequence[str]) -> bool:
+        dutch = sum(word in _DUTCH_FUNCTION_WORDS for word in words)
+        return dutch >= 2 and dutch >= sum(word in _ENGLISH_FUNCTION_WORDS for word in words)
+
+    def _is_function_word(self, word: str) -> bool:
+        """Stop words, also as typed without an apostrophe (isnt, arent, dont)."""
+        return word in self._stop or (word.endswith("nt") and (word[:-1] in self._stop or word[:-2] in self._stop))
+
+    def _is_ours(self, word: str) -> bool:
+        return bool(_stems(word) & self._ours)
+
+    def _near_ours(self, word: str) -> bool:
+        """One letter off a word of ours: a slip of the keys, not a name."""
+        if len(word) < 5:
+            return False
+        if word in self._one_dropped:
+            return True
+        return any(word[:i] + word[i + 1:] in self._ours or word[:i] + word[i + 1:] in self._one_dropped
+                   for i in range(len(word)))

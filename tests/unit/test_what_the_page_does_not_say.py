@@ -1,0 +1,109 @@
+"""Names a question asks about that the page never mentions, found without a list of them."""
+import pytest
+
+from bot.replies import ANSWER, NO_ANSWER, UNKNOWN_FACT, Context
+from bot.unfamiliar_names import UnfamiliarNames
+
+
+@pytest.fixture(scope="module")
+def unfamiliar() -> UnfamiliarNames:
+    return UnfamiliarNames.from_files()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Is Groningen a member of the Eurocities network?", ["Eurocities"]),
+    ("do companies here trade with osaka?", ["osaka"]),
+    ("does the city work with gdansk on anything", ["gdansk"]),
+    ("any plans with Shanghai?", ["Shanghai"]),
+])
+def test_names_the_page_does_not_know_are_found(unfamiliar, index, text, names):
+    assert unfamiliar.in_question(text, index.find(text)) == names
+
+
+@pytest.mark.parametrize("text", [
+    "which partner cities does groningen have in germany",       # names the knowledge base knows
+    "does the municipality help international companies settle here?",
+    "does the muncipality help internationl companys settle here?",  # slips of the keys are not names
+    "I'm from Lisbon. Does the city care about international talent?",  # the writer's own story
+    "our company in Shenzhen wants to settle here, what is the city's attitude",
+    "my wife is a researcher at the university, is there help for newcomers?",
+    "Heeft de gemeente contacten met bedrijven in het buitenland?",  # Dutch is left alone
+    "I moved here from Porto last year. what does the city do in Europe? isnt it a lot of work",
+])
+def test_ordinary_questions_have_none(unfamiliar, index, text):
+    assert unfamiliar.in_question(text, index.find(text)) == []
+
+
+def test_only_the_question_sentences_count(unfamiliar, index):
+    text = "I spent ten years in Nairobi and Kampala. Does Groningen attract international researchers?"
+    assert unfamiliar.in_question(text, index.find(text)) == []
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("does the gemeente have trade contacts with Osaka?", "ask_international_trade"),
+    ("Is Groningen a member of the Eurocities network?", "ask_internationalisation_policy"),
+    ("is groningen part of the URBACT network", "ask_international_relations"),
+    ("Does the city take part in Interreg Deutschland-Nederland?", "ask_international_relations"),
+])
+def test_a_broad_answer_to_a_question_about_an_unknown_name_becomes_unknown_fact(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert "doesn't mention" in reply.text
+
+
+def test_the_same_question_about_a_known_thing_is_answered(ask):
+    reply = ask("does the gemeente help companies that trade abroad?", "ask_international_trade", 0.7)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+@pytest.mark.parametrize("text, intent, context", [
+    ("Wanneer gaat het waterstofvulpunt open?", "ask_refuelling_point", Context()),
+    ("when will the refuelling point open", "ask_refuelling_point", Context()),
+    ("since when does groningen have the welcome centre", "ask_welcome_centre", Context()),
+])
+def test_a_question_for_a_date_is_not_answered_without_one(ask, text, intent, context):
+    reply = ask(text, intent, 0.8, context)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_a_question_for_a_date_the_page_gives_is_answered(ask):
+    reply = ask("when does HECTOR end?", "ask_project_period", 0.8)
+    assert reply.kind == ANSWER and "2023" in reply.text
+
+
+def test_when_as_a_conjunction_is_not_a_question_for_a_date(ask):
+    reply = ask("who can help me when I move to groningen for my postdoc", "ask_welcome_centre", 0.8)
+    assert reply.kind == ANSWER
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("who actually runs the welcome centre, the gemeente or the university?", "ask_welcome_centre"),
+    ("in which neighbourhood will the hydrogen garbage truck drive?", "ask_about"),
+    ("is the HECTOR truck still driving now?", "ask_about"),
+    ("is the city planning to add new partner cities?", "ask_partner_cities"),
+    ("is the tie with Bremen closer than the one with Hamburg", "ask_city_link"),
+    ("what kind of things does Groningen do with Oldenburg?", "ask_city_link"),
+    ("why isn't the tie with Murmansk kept actively?", "ask_city_link"),
+    ("which car models does groningen buy for hytrec2", "ask_groningen_contribution"),
+])
+def test_more_kinds_of_fact_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+@pytest.mark.parametrize("text", [
+    "Apart from the German and Chinese ones, are the other city partnerships active too?",
+    "what about the partner cities that are NOT the german or chinese ones, does groningen do much with them",
+])
+def test_partner_cities_apart_from_some_countries_get_the_whole_picture(ask, text):
+    reply = ask(text, "ask_partner_cities", 0.7)
+    assert reply.kind == ANSWER and "reactive" in reply.text and "foundation" in reply.text
+
+
+@pytest.mark.parametrize("text", [
+    "wat draagt de provincie drenthe precies bij aan hytrec2? betalen ze mee?",
+    "what does Aberdeen contribute to HECTOR",
+])
+def test_what_another_partner_contributes_is_an_unknown_fact(ask, text):
+    reply = ask(text, "ask_about", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
