@@ -182,10 +182,13 @@ class Answerer(AnswerTools):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
         if intent in BROAD_INTENTS:
-            unknown = unknown or self.unfamiliar.in_question(question.text, question.mentions)
+            overview = (self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+                        if intent in TOPIC_INTENTS else self._handlers[intent](question, context))
+            # Also, for a topic, a country or city of the knowledge base that its overview says
+            # nothing of ("trade contacts with Japan?"), unless it is the writer's own ("I'm from Japan").
+            unknown = (unknown or self.unfamiliar.in_question(question.text, question.mentions)
+                       or (intent in TOPIC_INTENTS and self._places_the_overview_passes_over(question, overview)))
             if unknown:
-                overview = (self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
-                            if intent in TOPIC_INTENTS else self._handlers[intent](question, context))
                 return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                    overview.context, overview if overview.kind == ANSWER else None)
         named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
@@ -203,6 +206,19 @@ class Answerer(AnswerTools):
         if intent in TOPIC_INTENTS:
             return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
         return self._handlers[intent](question, context)
+
+    def _places_the_overview_passes_over(self, question: Question, overview: Reply) -> List[str]:
+        """Countries and cities named by their name (not "German", not the Netherlands) that the overview
+        says nothing of, unless they are the writer's own ("I'm from Japan")."""
+        home_country = self.kb.places[HOME].country
+        passed_over = []
+        for m in self.mentioned(question, COUNTRY, PLACE):
+            name = self.name(m.kind, m.id)
+            if (m.id in (HOME, home_country) or name.lower() != m.text.lower() or name.lower() in overview.text.lower()
+                    or cues.names_the_eu_by_its_seat(m.text) or not self.unfamiliar.in_focus(question.text, m.start)):
+                continue
+            passed_over.append(m.text)
+        return passed_over
 
     @staticmethod
     def _carry_project(new: Context, old: Context) -> Context:

@@ -75,6 +75,10 @@ class Steering:
         if (countries and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
                 and question.intent not in PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PLACE)):
             return steer("ask_partner_cities")  # "what's the Nicaraguan partner town called?"
+        if (countries and cues.asks_about_a_tie(text) and question.intent not in PARTNER_CITY_INTENTS
+                and any(self.kb.partner_cities_in(c) for c in countries)
+                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+            return steer("ask_partner_cities")  # "does groningen have any connection to Nicaragua?"
         if cues.asks_summary_of_the_international_side(text) and not self.tools.mentioned(question, PROJECT, PLACE):
             return steer("ask_international_relations")
         if context.subject_kind in (PROJECT, PROGRAMME) and cues.asks_how(text) and not question.mentions:

@@ -124,12 +124,9 @@ class UnfamiliarNames:
         spans = token_spans(text)
         if self._looks_dutch([word for word, _, _ in spans]):
             return []
-        asked = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
         found: List[str] = []
         for i, (word, start, end) in enumerate(spans):
-            if not any(a <= start < b for a, b in asked) or any(m.start <= start < m.end for m in known):
-                continue
-            if any(previous in ABOUT_THE_WRITER for previous, _, _ in spans[max(0, i - WRITER_WINDOW):i]):
+            if any(m.start <= start < m.end for m in known) or not self.in_focus(text, start, spans):
                 continue
             written = text[start:end]
             capitalised = (written[:1].isupper() and i > 0
@@ -137,6 +134,16 @@ class UnfamiliarNames:
             if self.is_unfamiliar(word, capitalised) and written not in found:
                 found.append(written)
         return found
+
+    @staticmethod
+    def in_focus(text: str, start: int, spans=None) -> bool:
+        """Whether the word at `start` is in a sentence that asks, and not in the writer's own story."""
+        asked = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
+        if not any(a <= start < b for a, b in asked):
+            return False
+        spans = token_spans(text) if spans is None else spans
+        before = [word for word, word_start, _ in spans if word_start < start][-WRITER_WINDOW:]
+        return not any(word in ABOUT_THE_WRITER for word in before)
 
     def is_unfamiliar(self, word: str, capitalised: bool = False) -> bool:
         """`capitalised`: written with a capital inside a sentence, as names are."""

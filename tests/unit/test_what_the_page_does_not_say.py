@@ -107,3 +107,19 @@ def test_partner_cities_apart_from_some_countries_get_the_whole_picture(ask, tex
 def test_what_another_partner_contributes_is_an_unknown_fact(ask, text):
     reply = ask(text, "ask_about", 0.6)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_a_country_the_broad_answer_says_nothing_of_is_not_passed_over(ask):
+    reply = ask("does the gemeente have trade contacts with japan? my company is from osaka", "ask_international_trade", 0.7)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT) and "japan" in reply.text.lower()
+
+
+def test_the_writers_own_country_does_not_stop_a_broad_answer(ask):
+    reply = ask("I'm from Japan. Does the city help international companies settle here?", "ask_international_trade", 0.7)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_a_tie_with_a_country_of_a_partner_city_is_the_partner_city(ask):
+    reply = ask("my wife is from nicaragua and she asked me if groningen has any connection to her country at all, does it?",
+                "ask_international_relations", 0.6)
+    assert reply.kind == ANSWER and "San Carlos" in reply.text
