@@ -4,6 +4,7 @@ from bot.answer_tools import PARTNER_CITY_TOPIC, AnswerTools, Question
 from bot.describe import bullets
 from bot.names import ORGANISATION, PLACE
 from bot.replies import UNKNOWN_FACT, Context, Reply, answer
+from bot.unfamiliar_names import is_ordinary_word
 
 LINK_SHORT = {"active": "kept up actively", "foundation": "kept by an independent foundation the municipality subsidises"}
 
@@ -52,6 +53,8 @@ class PartnerCityAnswers(AnswerTools):
         asked = cues.asked_city(question.text)
         if asked is None or any(m.start <= asked[1] < m.end for m in question.mentions):
             return ""
+        if all(is_ordinary_word(word) for word in asked[0].split()):
+            return ""  # "San Carlos is mentioned as a partner": "mentioned" names no city
         return asked[0]
 
     def is_partner_city(self, question: Question, context: Context) -> Reply:

@@ -175,3 +175,10 @@ class UnfamiliarNames:
             return True
         return any(word[:i] + word[i + 1:] in self._ours or word[:i] + word[i + 1:] in self._one_dropped
                    for i in range(len(word)))
+
+
+def is_ordinary_word(word: str) -> bool:
+    """An everyday English word, not a name ("mentioned", not "Lyon")."""
+    names, english = _english()
+    word = fold(word)
+    return word in english and word not in names

@@ -123,3 +123,13 @@ def test_a_tie_with_a_country_of_a_partner_city_is_the_partner_city(ask):
     reply = ask("my wife is from nicaragua and she asked me if groningen has any connection to her country at all, does it?",
                 "ask_international_relations", 0.6)
     assert reply.kind == ANSWER and "San Carlos" in reply.text
+
+
+def test_an_ordinary_word_where_a_city_name_would_stand_is_no_unknown_city(ask):
+    reply = ask("san carlos is mentioned as a partner, which country is that in", "ask_is_partner_city", 0.6)
+    assert reply.kind == ANSWER and "Nicaragua" in reply.text
+
+
+def test_an_unknown_city_is_still_refused(ask):
+    reply = ask("is Lyon a partner city of groningen?", "ask_is_partner_city", 0.8)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT) and "Lyon" in reply.text
