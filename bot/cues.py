@@ -55,7 +55,7 @@ _UNLISTED_FACT = re.compile(r"""
     \bexchange\s+(programmes?|programs?|students?) | \bstudent\s+exchange | \buitwisseling\w* |
     \btrade\s+(office|offices|missions?) | \bhandelsmissie\w* | \bhandelskantoor |
     \bwhat\s+(did|does|do|will|would)\b[^?.!]*\bcost\b |
-    \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
+    \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+|hydrogen\s+|waterstof\s*)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2 |
@@ -67,7 +67,12 @@ _UNLISTED_FACT = re.compile(r"""
     \b(planning|plans?)\s+to\s+(add|expand|start|join|open|build|become|sign|find)\b |
     \b(new|more|additional|extra|nieuwe|meer)\s+(partner|sister|twin|partner-?)\s*(cities|city|towns?|steden|stad)\b |
     \bin\s+the\s+(next|coming)\s+(few\s+)?years\b | \bde\s+komende\s+jaren\b |
-    \b(closer|stronger|bigger|larger|more\s+important|more\s+active|better|weaker)\s+than\b | \bcompared\s+(to|with)\b |
+    \b(closer|stronger|bigger|larger|more\s+important|more\s+active|better|weaker)\s+than\b | \bcompare[sd]?\b | \bvergelijk\w* |
+    \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b |
+    \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
+    \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
+    \b(name|list)\s+(some|a\s+few)\s+(companies|firms|employers|bedrijven)\b |
+    \b(will|would)\s+i\s+be\s+able\s+to\b | \bmy\s+own\s+(hydrogen\s+)?(car|vehicle|auto)\b |
     \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
     \bdo\s+(they|we|the\s+cities|the\s+two)\s+(actually\s+)?do\s+together | \bsamen\s+doen\b |
     \bwhy\b[^?.!]*\b(not|only|isn'?t|aren'?t|no\s+longer)\b[^?.!]*\b(active|actively|maintain\w*|kept)\b |

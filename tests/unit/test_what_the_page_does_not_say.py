@@ -133,3 +133,17 @@ def test_an_ordinary_word_where_a_city_name_would_stand_is_no_unknown_city(ask):
 def test_an_unknown_city_is_still_refused(ask):
     reply = ask("is Lyon a partner city of groningen?", "ask_is_partner_city", 0.8)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT) and "Lyon" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("how does amsterdam's expatcenter compare with the welcome centre here?", "ask_welcome_centre"),
+    ("which one got more EU money, hector or hytrec2?", "ask_eu_projects"),
+    ("how can i sign up for the hytrec2 training programme for stakeholders?", "ask_project_goal"),
+    ("is groningen's truck already driving around? where can i see it", "ask_about"),
+    ("can you name some groningen companies that hire international knowledge workers?", "ask_international_relations"),
+    ("will i be able to fill up my own hydrogen car at the new refuelling point?", "ask_refuelling_point"),
+    ("hector ran until 2023, so what's groningen's next hydrogen project after that?", "ask_about"),
+])
+def test_further_kinds_of_fact_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
