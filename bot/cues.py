@@ -71,7 +71,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b |
     \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
     \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
-    \b(name|list)\s+(some|a\s+few)\s+(companies|firms|employers|bedrijven)\b |
+    \b(name|list)\s+(some|a\s+few)\s+(\w+\s+)?(companies|firms|employers|bedrijven)\b |
     \b(will|would)\s+i\s+be\s+able\s+to\b | \bmy\s+own\s+(hydrogen\s+)?(car|vehicle|auto)\b |
     \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
     \bdo\s+(they|we|the\s+cities|the\s+two)\s+(actually\s+)?do\s+together | \bsamen\s+doen\b |
