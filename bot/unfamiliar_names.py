@@ -63,10 +63,7 @@ def _english() -> "tuple[FrozenSet[str], FrozenSet[str]]":
 
 
 def _stop_words() -> Set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
-    from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH
-
-    return {fold(word) for word in ENGLISH | DUTCH}
+    return {fold(word) for word in _lexicon().stop_words}
 
 
 def _strings(node: object) -> Iterable[str]:
