@@ -10,8 +10,9 @@ no vocabulary knows it (not English, not Dutch, not in the knowledge base or
 the training examples). A name the knowledge base holds is never unfamiliar,
 nor is a slip of the keys away from one of our words ("projekt"), and names
 that say who the writer is ("I'm from Lisbon", "Dr. Moreau") are not what they
-ask about. Dutch questions are left alone: the lookups data knows too few
-Dutch words to tell their names apart.
+ask about. In Dutch questions only English names count, and not those that
+are also Dutch words or words of our examples ("Europese"): the lookups data
+knows too few Dutch words to go by capitals.
 """
 import functools
 import re
@@ -116,11 +117,9 @@ class UnfamiliarNames:
         return cls(texts(knowledge), texts(examples))
 
     def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:
-        """The unfamiliar names in the question's own sentences, as written (none in a Dutch question:
-        Dutch words are too many for the lookups data, so they would all look unfamiliar)."""
+        """The unfamiliar names in the question's own sentences, as written."""
         spans = token_spans(text)
-        if self._looks_dutch([word for word, _, _ in spans]):
-            return []
+        dutch = self._looks_dutch([word for word, _, _ in spans])
         found: List[str] = []
         for i, (word, start, end) in enumerate(spans):
             if any(m.start <= start < m.end for m in known) or not self.in_focus(text, start, spans):
@@ -128,7 +127,8 @@ class UnfamiliarNames:
             written = text[start:end]
             capitalised = (written[:1].isupper() and i > 0
                            and not text[spans[i - 1][2]:start].strip().endswith((".", "?", "!")))
-            if self.is_unfamiliar(word, capitalised) and written not in found:
+            unfamiliar = self._is_unfamiliar_in_dutch(word) if dutch else self.is_unfamiliar(word, capitalised)
+            if unfamiliar and written not in found:
                 found.append(written)
         return found
 
@@ -152,6 +152,13 @@ class UnfamiliarNames:
         # Any other word only when written as a name: a word unknown in lower case is
         # more often a slip ("internashional") or slang ("nah") than a name.
         return capitalised and not (word in english or self._is_ours(word))
+
+    def _is_unfamiliar_in_dutch(self, word: str) -> bool:
+        """In a Dutch question only an English name counts, and not one that is also Dutch or ours
+        ("Europese"): the lookups data knows too few Dutch words to go by capitals."""
+        names, _ = _english()
+        return (len(word) >= MIN_LENGTH and word.isalpha() and word in names and word not in _dutch()
+                and not self._is_function_word(word) and not self._is_ours(word) and not self._near_ours(word))
 
     def _looks_dutch(self, words: Sequence[str]) -> bool:
         dutch = sum(word in _DUTCH_FUNCTION_WORDS for word in words)

@@ -13,6 +13,8 @@ from rasa.shared.core.events import UserUttered
 from bot import fast_classifier, sequential_graph
 from tests.e2e.support import current_model
 
+pytestmark = pytest.mark.e2e  # it needs the trained model
+
 QUESTIONS = [
     "hi", "is Bremen a partner city", "who are the partners of hector", "and when does it end?",
     "wat is het budget van hytrec2", "where can i rent a room", "what does the welcome centre do",

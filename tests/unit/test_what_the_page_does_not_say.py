@@ -147,3 +147,13 @@ def test_an_unknown_city_is_still_refused(ask):
 def test_further_kinds_of_fact_the_page_never_gives(ask, text, intent):
     reply = ask(text, intent, 0.7)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Heeft Leeuwarden ook zo'n welcome centre voor internationals?", ["Leeuwarden"]),
+    ("Is Antwerpen ook een partnerstad van Groningen?", ["Antwerpen"]),
+    ("Doet de gemeente Groningen eigenlijk mee met Europese projecten?", []),
+    ("Welke Duitse steden zijn partnersteden van Groningen?", []),
+])
+def test_in_dutch_questions_only_english_names_count(unfamiliar, index, text, names):
+    assert unfamiliar.in_question(text, index.find(text)) == names
