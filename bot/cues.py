@@ -562,3 +562,20 @@ _CONTRIBUTION = re.compile(r"\b(contribut\w*|bijdra\w*|draag\w*\b[^?.!]*\bbij|be
 def asks_contribution(text: str) -> bool:
     """'what does Drenthe contribute?', 'wat draagt de provincie bij?'"""
     return bool(_CONTRIBUTION.search(text))
+
+
+_KIND_OF_PARTNER = re.compile(r"\b(city|cities|town|towns|partners?|organi[sz]ations?|councils?|stad|steden|partijen|organisaties)\b",
+                              re.IGNORECASE)
+
+
+def names_a_kind_of_partner(text: str) -> bool:
+    """'any other Dutch city in HECTOR?', 'welke Duitse partijen': partners of a kind."""
+    return bool(_KIND_OF_PARTNER.search(text))
+
+
+_WHICH_PROJECTS = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(projects|projecten)\b", re.IGNORECASE)
+
+
+def asks_which_projects(text: str) -> bool:
+    """'which hydrogen projects ...': the list of projects, not one of them."""
+    return bool(_WHICH_PROJECTS.search(text))

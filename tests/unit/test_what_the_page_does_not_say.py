@@ -157,3 +157,13 @@ def test_further_kinds_of_fact_the_page_never_gives(ask, text, intent):
 ])
 def test_in_dutch_questions_only_english_names_count(unfamiliar, index, text, names):
     assert unfamiliar.in_question(text, index.find(text)) == names
+
+
+def test_partners_of_a_kind_from_a_country_are_the_projects_partners_there(ask):
+    reply = ask("apart from groningen, is any other dutch city in HECTOR?", "ask_groningen_contribution", 0.55)
+    assert reply.kind == ANSWER and "Arnhem" in reply.text
+
+
+def test_which_projects_asks_for_the_list_not_one_of_them(ask):
+    reply = ask("which hydrogen projects is the city involved in", "ask_project_partners", 0.77)
+    assert reply.kind == ANSWER and "HyTrEc2" in reply.text and "HECTOR" in reply.text
