@@ -579,3 +579,11 @@ _WHICH_PROJECTS = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(projects|project
 def asks_which_projects(text: str) -> bool:
     """'which hydrogen projects ...': the list of projects, not one of them."""
     return bool(_WHICH_PROJECTS.search(text))
+
+
+_WHO = re.compile(r"\b(who|whom|which\s+(partners?|cities|organi[sz]ations?|ones)|wie|welke\s+(partners?|steden|partijen))\b",
+                  re.IGNORECASE)
+
+
+def asks_who(text: str) -> bool:
+    return bool(_WHO.search(text))

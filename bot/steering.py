@@ -90,10 +90,15 @@ class Steering:
         if (context.subject_kind == PROJECT and any(m.id == HOME for m in question.mentions)
                 and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
             return steer("ask_groningen_contribution")  # "and what's Groningen's share in that?"
-        named_projects = self.tools.mentioned(question, PROJECT)
-        if (named_projects and countries and cues.names_a_kind_of_partner(text)
+        about_a_project = self.tools.mentioned(question, PROJECT) or (
+            projects and question.intent not in PARTNER_CITY_INTENTS
+            and not any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC)))
+        if (about_a_project and countries and cues.names_a_kind_of_partner(text)
                 and question.intent not in ("ask_project_partners", "ask_unlisted_fact")):
-            return steer("ask_project_partners")  # "is any other Dutch city in HECTOR?"
+            return steer("ask_project_partners")  # "is any other Dutch city in HECTOR?", "a Dutch partner in it?"
+        if (cues.asks_shared(text) and cues.asks_who(text) and not self.tools.mentioned(question, PROJECT)
+                and question.intent != "ask_project_partners"):
+            return steer("ask_project_partners")  # "who shows up in both hydrogen projects?"
         if (not question.mentions or {m.id for m in question.mentions} == {HOME}) and cues.asks_which_projects(text):
             return steer("ask_eu_projects")  # "which hydrogen projects is the city in?": not one of them
         partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]

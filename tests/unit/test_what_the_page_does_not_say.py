@@ -167,3 +167,19 @@ def test_partners_of_a_kind_from_a_country_are_the_projects_partners_there(ask):
 def test_which_projects_asks_for_the_list_not_one_of_them(ask):
     reply = ask("which hydrogen projects is the city involved in", "ask_project_partners", 0.77)
     assert reply.kind == ANSWER and "HyTrEc2" in reply.text and "HECTOR" in reply.text
+
+
+def test_a_partner_from_a_country_after_a_project_is_about_that_project(ask):
+    reply = ask("is there a dutch partner apart from the gemeente", "out_of_scope", 0.65,
+                Context("ask_about", "project", "hytrec2"))
+    assert reply.kind == ANSWER and "Drenthe" in reply.text
+
+
+def test_partner_cities_in_a_country_after_a_project_are_still_partner_cities(ask):
+    reply = ask("which partner cities are in germany", "ask_partner_cities", 0.8, Context("ask_about", "project", "hector"))
+    assert reply.kind == ANSWER and "Oldenburg" in reply.text
+
+
+def test_who_is_in_both_projects_gets_the_shared_partners(ask):
+    reply = ask("apart from groningen itself, who shows up in both hydrogen projects?", "ask_eu_projects", 0.6)
+    assert reply.kind == ANSWER and "Aberdeen" in reply.text and "Narvik" not in reply.text
