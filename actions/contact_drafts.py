@@ -10,15 +10,13 @@ The user has agreed to share it by then (consent is the form's first question).
 Drafts of forms left half-way are deleted by `make purge` after a day.
 """
 import logging
-import os
 import sqlite3
 from contextlib import closing
-from pathlib import Path
 from typing import Optional
 
 from actions.handoff_answers import find_email
 from actions.tickets import utc_now
-from actions.tickets_store import DEFAULT_PATH
+from actions.tickets_store import HandoffDatabase
 
 logger = logging.getLogger(__name__)
 
@@ -29,19 +27,8 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS contact_drafts (
 )"""
 
 
-class ContactDrafts:
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as db, db:
-            db.execute(SCHEMA)
-
-    @classmethod
-    def from_environment(cls) -> "ContactDrafts":
-        return cls(Path(os.environ.get("HANDOFF_DB") or DEFAULT_PATH))
-
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5)
+class ContactDrafts(HandoffDatabase):
+    SCHEMA = SCHEMA
 
     def keep(self, sender_id: str, email: str) -> None:
         with closing(self._connect()) as db, db:

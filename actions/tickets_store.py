@@ -41,20 +41,27 @@ class StoredTicket(NamedTuple):
     updated_at: str
 
 
-class TicketStore:
+class HandoffDatabase:
+    """A table of the handoff database (HANDOFF_DB), made on first use."""
+    SCHEMA = ""
+
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as db, db:
-            db.execute(SCHEMA)
+            db.execute(self.SCHEMA)
 
     @classmethod
-    def from_environment(cls) -> "TicketStore":
+    def from_environment(cls):
         return cls(Path(os.environ.get("HANDOFF_DB") or DEFAULT_PATH))
 
     def _connect(self) -> sqlite3.Connection:
         # The action server and the staff page (in Rasa's process) share the file.
         return sqlite3.connect(self.path, timeout=5)
+
+
+class TicketStore(HandoffDatabase):
+    SCHEMA = SCHEMA
 
     def add(self, ticket: Ticket, status: str) -> None:
         self._check(status)

@@ -182,13 +182,13 @@ class Answerer(AnswerTools):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
         if intent in BROAD_INTENTS:
-            overview = (self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
-                        if intent in TOPIC_INTENTS else self._handlers[intent](question, context))
             # Also, for a topic, a country or city of the knowledge base that its overview says
             # nothing of ("trade contacts with Japan?"), unless it is the writer's own ("I'm from Japan").
             unknown = (unknown or self.unfamiliar.in_question(question.text, question.mentions)
-                       or (intent in TOPIC_INTENTS and self._places_the_overview_passes_over(question, overview)))
+                       or (intent in TOPIC_INTENTS and self._places_the_overview_passes_over(
+                           question, self._overview(intent, question, context))))
             if unknown:
+                overview = self._overview(intent, question, context)
                 return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                    overview.context, overview if overview.kind == ANSWER else None)
         named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
@@ -203,6 +203,12 @@ class Answerer(AnswerTools):
             return self.cities.location(question, context)
         if self.steering.asks_a_fact_the_page_never_gives(question):
             return self.unlisted_fact(question, context)
+        if intent in TOPIC_INTENTS:
+            return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+        return self._handlers[intent](question, context)
+
+    def _overview(self, intent: str, question: Question, context: Context) -> Reply:
+        """The broad answer of a topic or of the list of projects."""
         if intent in TOPIC_INTENTS:
             return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
         return self._handlers[intent](question, context)

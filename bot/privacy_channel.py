@@ -11,7 +11,6 @@ the same as for the typed command in the REST channel (bot/channels.py).
 Whoever knows a sender id can delete that conversation, as they could go on
 with it over the REST channel: the widget's id is random and stays in the browser.
 """
-import json
 import logging
 from typing import Any, Awaitable, Callable, Text
 
@@ -21,7 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import log_redaction
-from bot.channels import BadRequest, MAX_SENDER_CHARS, SENDER_PATTERN
+from bot.channels import BadRequest, MAX_SENDER_CHARS, SENDER_PATTERN, json_object
 from bot.conversation_delete import CannotDelete, delete_conversation
 from bot.privacy import DELETE_FAILED_REPLY, DELETED_REPLY, RetentionSettingError, notice
 
@@ -36,11 +35,7 @@ def parse_sender(body: bytes) -> str:
     """The sender id of a delete request, or BadRequest saying what is wrong."""
     if len(body) > MAX_BODY_BYTES:
         raise BadRequest(f"the body is longer than {MAX_BODY_BYTES} bytes")
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BadRequest("the body must be JSON in UTF-8") from None
-    sender = payload.get("sender") if isinstance(payload, dict) else None
+    sender = json_object(body, '{"sender": ...}').get("sender")
     if not isinstance(sender, str) or len(sender) > MAX_SENDER_CHARS or not SENDER_PATTERN.fullmatch(sender):
         raise BadRequest(f'"sender" must be the chat\'s sender id: at most {MAX_SENDER_CHARS} letters, digits or _.:@-')
     return sender

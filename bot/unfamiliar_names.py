@@ -50,6 +50,11 @@ _ENGLISH_FUNCTION_WORDS = frozenset("""
 _SENTENCE = re.compile(r"[^.?!\n]+[?]", re.MULTILINE)
 
 
+def _asking_sentences(text: str) -> List[tuple]:
+    """(start, end) of the sentences that end in a question mark; the whole text when none does."""
+    return [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> Lexicon:
     return lexicon.load()
@@ -120,9 +125,10 @@ class UnfamiliarNames:
         """The unfamiliar names in the question's own sentences, as written."""
         spans = token_spans(text)
         dutch = self._looks_dutch([word for word, _, _ in spans])
+        asked = _asking_sentences(text)
         found: List[str] = []
         for i, (word, start, end) in enumerate(spans):
-            if any(m.start <= start < m.end for m in known) or not self.in_focus(text, start, spans):
+            if any(m.start <= start < m.end for m in known) or not self.in_focus(text, start, spans, asked):
                 continue
             written = text[start:end]
             capitalised = (written[:1].isupper() and i > 0
@@ -133,9 +139,9 @@ class UnfamiliarNames:
         return found
 
     @staticmethod
-    def in_focus(text: str, start: int, spans=None) -> bool:
+    def in_focus(text: str, start: int, spans=None, asked=None) -> bool:
         """Whether the word at `start` is in a sentence that asks, and not in the writer's own story."""
-        asked = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
+        asked = _asking_sentences(text) if asked is None else asked
         if not any(a <= start < b for a, b in asked):
             return False
         spans = token_spans(text) if spans is None else spans

@@ -612,25 +612,25 @@
     if (entry.vote === value) note.textContent = sent ? TEXT.thanks : TEXT.feedbackFailed;
   }
 
-  function restart() {
-    if (busy) return;
+  /** Drops the browser's copy of the conversation and starts one under a new sender id. */
+  function startAfresh() {
     history = [];
     sender = newSenderId();
     store.set(KEY.sender, sender);
     store.remove(KEY.history);
     showError("");
     renderAll();
+  }
+
+  function restart() {
+    if (busy) return;
+    startAfresh();
     input.focus();
   }
 
-  /** Drops the browser's copy and the sender id, then shows `confirmation` (not kept). */
+  /** Starts afresh, then shows `confirmation` (not kept). */
   function forgetConversation(confirmation) {
-    history = [];
-    sender = newSenderId();
-    store.set(KEY.sender, sender);
-    store.remove(KEY.history);
-    showError("");
-    renderAll();
+    startAfresh();
     append(confirmation);
   }
 
