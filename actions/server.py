@@ -53,6 +53,19 @@ def create_app(token: str, actions_package: str = "actions") -> Sanic:
     return app
 
 
+def warm_up() -> None:
+    """Loads the knowledge base and the answerer's word lists before listening.
+
+    On a fresh machine the word lists are first derived from spaCy's lookups
+    data, which takes longer than Rasa waits for an action; done here, that
+    time counts towards start-up (GET /health answers only afterwards), not
+    towards the first user's question.
+    """
+    from actions.knowledge import answerer
+
+    answerer()
+
+
 def main(argv: Optional[list] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT") or DEFAULT_PORT))
@@ -70,6 +83,7 @@ def main(argv: Optional[list] = None) -> int:
     utils.configure_colored_logging("INFO")
     utils.update_sanic_log_level()
     app = create_app(token, args.actions)
+    warm_up()
     logger.info("Action server on http://%s:%d (calls need %s)", HOST, args.port, ACTION_TOKEN_HEADER)
     app.run(HOST, args.port, workers=utils.number_of_sanic_workers())
     return 0

@@ -112,3 +112,21 @@ def test_it_refuses_to_start_without_the_secret():
 def test_tokens_are_compared_whole():
     assert token_matches(TOKEN, TOKEN)
     assert not token_matches(TOKEN, None) and not token_matches(TOKEN, "") and not token_matches(TOKEN, TOKEN + "x")
+
+
+def test_the_answerer_is_ready_before_the_server_listens(monkeypatch):
+    """On a fresh machine its word lists take longer to derive than Rasa waits for an action."""
+    import actions.server as server
+    from actions.knowledge import answerer
+
+    answerer.cache_clear()
+    seen = {}
+
+    class FakeApp:
+        def run(self, *args, **kwargs):
+            seen["answerer built"] = answerer.cache_info().currsize == 1
+
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", TOKEN)
+    monkeypatch.setattr(server, "create_app", lambda token, package: FakeApp())
+    assert server.main(["--port", str(free_port())]) == 0
+    assert seen == {"answerer built": True}
