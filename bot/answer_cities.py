@@ -1,7 +1,7 @@
 """Answers about Groningen's partner cities and the places on the page."""
 from bot import cues
 from bot.answer_tools import PARTNER_CITY_TOPIC, AnswerTools, Question
-from bot.describe import bullets
+from bot.describe import bullets, listing
 from bot.names import ORGANISATION, PLACE
 from bot.replies import UNKNOWN_FACT, Context, Reply, answer
 from bot.unfamiliar_names import is_ordinary_word
@@ -23,6 +23,10 @@ class PartnerCityAnswers(AnswerTools):
             return self.is_partner_city(question, context)
         active_only = cues.asks_about_active_ties(question.text)
         text, sections = self.say.partner_cities_overview(active_only)
+        if active_only and cues.asks_count(question.text):
+            # The page names the active ones, so their number is known: "how many are kept up actively?"
+            active = [p.name for p in self.kb.partner_cities() if p.partner_link == "active"]
+            text = f"Groningen keeps up {len(active)} of its partner-city ties actively: {listing(active)}. {text}"
         if cues.asks_count(question.text) and not active_only:
             # The page says "a number of cities" and names only some of them.
             related = answer(text, PARTNER_CITY_TOPIC, sections, new_context)

@@ -14,11 +14,22 @@ ProjectFact = Callable[[Project], Optional[Tuple[str, Sequence[str]]]]
 
 class ProjectAnswers(AnswerTools):
     def eu_projects(self, question: Question, context: Context) -> Reply:
+        named = list(dict.fromkeys(m.id for m in question.mentions if m.kind == PROJECT))
+        if len(named) == 1 and not cues.asks_about_projects(question.text):
+            # "the project where they make hydrogen waste collection vehicles": that one project.
+            project = self.kb.projects[named[0]]
+            text, sections = self.say.project(project)
+            return answer(text, project.id, sections, Context("ask_about", PROJECT, project.id))
+        if any(self.kb.projects_with_member(m.id) for m in self.mentioned(question, PLACE, ORGANISATION)):
+            # "what is Narvik in the hydrogen project?": the projects of that partner, and as what.
+            return self.membership(question, context)
         programmes = [m.id for m in self.mentioned(question, PROGRAMME)]
         projects = [p for p in self.kb.projects.values() if not programmes or p.programme in programmes]
         listed, sections = self.say.projects_list(projects)
         text = f"The page names these European projects that Groningen takes part in:\n{listed}"
-        return answer(text, PROJECTS_TOPIC, sections, Context("ask_eu_projects"))
+        # One project listed ("which project falls under Interreg NSR?") is what "it" means next.
+        subject = (PROJECT, projects[0].id, projects[0].id) if len(projects) == 1 else ()
+        return answer(text, PROJECTS_TOPIC, sections, Context("ask_eu_projects", *subject))
 
     def programme(self, question: Question, context: Context) -> Reply:
         ids = [m.id for m in self.mentioned(question, PROGRAMME)]
@@ -114,6 +125,9 @@ class ProjectAnswers(AnswerTools):
             return answer("\n".join(r.text for r in replies), topics.pop() if len(topics) == 1 else PROJECTS_TOPIC,
                           [s for r in replies for s in r.sections], new_context)
         text, sections = self.say.memberships(name, member_id)
+        found = self.kb.projects_with_member(member_id)
+        if len(found) == 1:  # "who else takes part?" after "is Arnhem in a project?"
+            new_context = replace(new_context, project_id=found[0][0].id)
         if not text:
             all_projects = list(self.kb.projects.values())
             names = listing([p.name for p in all_projects])

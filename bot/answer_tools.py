@@ -45,7 +45,17 @@ class AnswerTools:
         if mentioned:
             kind = PROJECT if mentioned[0].kind == PROJECT_KEYWORD else mentioned[0].kind
             return kind, mentioned[0].id
+        countries = self.countries(question)
+        if context.subject_kind == PLACE and PLACE in kinds and countries and (
+                self.kb.places[context.subject_id].country not in countries):
+            # "and the one in Nicaragua?" after Murmansk: the partner city there, when there is one.
+            cities = [c for country in countries for c in self.kb.partner_cities_in(country)]
+            return (PLACE, cities[0].id) if len(cities) == 1 else None
         if context.subject and context.subject[0] in kinds:
+            if context.subject_kind == PROJECT and cues.asks_about_the_other(question.text):
+                others = [p for p in self.kb.projects if p != context.subject_id]
+                if len(others) == 1:  # "what about the other hydrogen project?"
+                    return PROJECT, others[0]
             return context.subject
         return None
 

@@ -84,6 +84,9 @@ PROJECT_QUESTION_INTENTS = ("ask_eu_projects", "ask_programme", "ask_about", "as
 # does not ("trade contacts with Japan?", "the Eurocities network") would get
 # the overview instead of an answer, so the assistant says it does not know.
 BROAD_INTENTS = (*TOPIC_INTENTS, "ask_eu_projects")
+# The overview of the partner cities is Groningen's: "which partner cities does
+# Utrecht have?" names a city whose partners the page never gives.
+NAME_CHECKED_INTENTS = (*BROAD_INTENTS, "ask_partner_cities")
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
@@ -181,7 +184,7 @@ class Answerer(AnswerTools):
         if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
-        if intent in BROAD_INTENTS:
+        if intent in NAME_CHECKED_INTENTS:
             # Also, for a topic, a country or city of the knowledge base that its overview says
             # nothing of ("trade contacts with Japan?"), unless it is the writer's own ("I'm from Japan").
             unknown = (unknown or self.unfamiliar.in_question(question.text, question.mentions)
@@ -240,14 +243,17 @@ class Answerer(AnswerTools):
                            text="")  # the rest: not only the active ones
         if not context.intent and cues.only_names(question.text, question.mentions):
             return replace(question, intent="ask_about", confidence=1.0)  # "Hamburgo?"
+        named = [m for m in self.mentioned(question, *NAMED_KINDS) if m.id != HOME]
+        if cues.asks_what_a_name_is(question.text, named):
+            return replace(question, intent="ask_about", confidence=1.0)
         if not (context.intent and cues.is_follow_up_fragment(question.text, question.mentions)):
             return question
         mentions = question.mentions
         kinds = {PROJECT if m.kind == PROJECT_KEYWORD else m.kind for m in mentions}
         if not kinds <= FOLLOW_UP_KINDS.get(context.intent, set()):
             return replace(question, intent="ask_about", confidence=1.0)
-        if kinds == {COUNTRY} and context.subject:
-            # "and in China?": same subject, new filter.
+        if kinds == {COUNTRY} and context.subject and context.subject_kind != PLACE:
+            # "and in China?": same subject, new filter (after a city: the partner cities there).
             mentions = (mention_of(*context.subject), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
 

@@ -70,7 +70,15 @@ _UNLISTED_FACT = re.compile(r"""
     \b(closer|stronger|bigger|larger|more\s+important|more\s+active|better|weaker)\s+than\b | \bcompare[sd]?\b | \bvergelijk\w* |
     \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b |
     \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
-    \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
+    \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b |
+    \balready\s+(has|have|got)\b[^?.!]*\b(trucks?|vehicles?|cars?|vans?)\b | \bdriving\s+around\b |
+    \b(the|its|their|your|an?|het|hun|jullie)\s+address\b | \badres\b |
+    \bname\s+of\s+(the|that|this)\s+(solar\s*park|zonnepark|park|company|firm|street|station|filling\s+station|refuel\w*\s+(point|station))\b |
+    \b(what|how)\s+is\s+(the|that)\s+(solar\s*park|park|company|station)\s+called\b | \bhoe\s+heet\s+(het|dat)\s+(zonnepark|bedrijf) |
+    \bsubsidies\b | \b(export|start-?up|business|investment)\s*subsid\w* | \bexportsubsidie\w* |
+    \bfollow[\s-]?up\s+(project|programme|program)s?\b | \bhow\s+(do|can|should|could)\s+(we|i|you|they|one)\s+apply\b |
+    \bdeadlines?\b | \bapplication\s+(form|procedure|process|round)s? | \bcall\s+for\s+(proposals|projects) | \bsuccessor\b | \bvervolgproject\w* | \bplanned\s+after\b |
+    \bafter\s+(hector|hytrec\w*|the\s+project|it|that)\s+(ends|ended|is\s+over|finishes|finished|stops)\b | \bwhat\s+comes\s+after\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
     \b(name|list)\s+(some|a\s+few)\s+(\w+\s+)?(companies|firms|employers|bedrijven)\b |
     \b(will|would)\s+i\s+be\s+able\s+to\b | \bmy\s+own\s+(hydrogen\s+)?(car|vehicle|auto)\b |
     \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
@@ -94,7 +102,9 @@ _POINTING_BACK = re.compile(r"\b(it|its|that|this|those|these|them|they|their|th
                             re.IGNORECASE)
 
 _COUNT = re.compile(r"\b(how\s+many|number\s+of|hoeveel|aantal)\b", re.IGNORECASE)
-_ACTIVE = re.compile(r"\b(active(ly)?|actief|actieve)\b", re.IGNORECASE)
+# "for real (not the dormant ones)": the ties Groningen keeps up actively.
+_ACTIVE = re.compile(r"\b(active(ly)?|actief|actieve|for\s+real|really\s+(keeps?|maintains?)|"
+                     r"not\s+(just\s+)?(the\s+)?(dormant|inactive|sleeping|passive)|slapende)\b", re.IGNORECASE)
 
 
 def asks_unlisted_fact(text: str) -> bool:
@@ -118,11 +128,19 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
     return words[0] in _FOLLOW_UP_MARKERS and len(words) <= 4 and all(w in _FOLLOW_UP_FILLER for w in words)
 
 
+# Said before a follow-up without changing it: "ok and the others?"
+_INTERJECTIONS = frozenset("ok okay oke oké so right alright oh ah cool thanks great nice hmm".split())
+# "and what happens with the rest of them?" asks nothing new either.
+_REST_FILLER = frozenset("happens happened happen going on is are do does with about".split())
+
+
 def asks_for_the_rest(text: str) -> bool:
     words = tokens(text)
-    return (0 < len(words) <= 6 and words[0] in _FOLLOW_UP_MARKERS
+    while words and words[0] in _INTERJECTIONS:
+        words = words[1:]
+    return (0 < len(words) <= 8 and words[0] in _FOLLOW_UP_MARKERS
             and any(w in _REST_WORDS for w in words)
-            and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS for w in words))
+            and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS or w in _REST_FILLER for w in words))
 
 
 def points_back(text: str) -> bool:
@@ -145,6 +163,7 @@ _COUNTABLE = re.compile(r"(partners?|cit(y|ies)|steden|stad|countr(y|ies)|landen
                         r"municipalit(y|ies)|gemeenten|universit(y|ies)|ties|links|relations(hips)?|stations?|ones?)$")
 _COUNT_FILLER = frozenset("""
     of the a an are is were was there do does did in at by for to it its they them these those
+    will would can could end ends go goes come comes get gets stay stays remain remains
     de het een er zijn is waren van in bij voor ze die deze dat
 """.split())
 
@@ -175,6 +194,16 @@ _VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|
                                  r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and|"
                            r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b", re.IGNORECASE)
+
+
+_PROJECT_WIDE = re.compile(r"\b(in\s+total|altogether|all\s+together|overall|in\s+all|across\s+(all|the\s+whole|every)|"
+                           r"all\s+(the\s+)?partners|whole\s+project|all\s+(the\s+)?(partner\s+)?countries|"
+                           r"alle\s+partners|in\s+totaal|alles\s+bij\s+elkaar)\b", re.IGNORECASE)
+
+
+def asks_project_wide_count(text: str) -> bool:
+    """'how many vehicles does HyTrEc2 put on the road in total?': the whole project's number."""
+    return bool(_COUNT.search(text) and _PROJECT_WIDE.search(text))
 
 
 def asks_when_about_vehicles(text: str) -> bool:
@@ -270,9 +299,13 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
     def outside(start: int, mentions: Sequence[Mention]) -> bool:
         return not any(m.start <= start < m.end for m in mentions)
 
+    from bot.unfamiliar_names import is_stop_word  # the word lists load on first use
+
     programmes = [m for m in known if m.kind == "programme"]
+    # A small word in capitals is emphasis, not an acronym: "the ones that are NOT German".
     found = [m.group() for m in _ACRONYM.finditer(text)
-             if outside(m.start(), known) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS]
+             if outside(m.start(), known) and m.group().rstrip("0123456789").upper() not in _COMMON_ACRONYMS
+             and not is_stop_word(m.group())]
     found += [m.group() for m in _INTERREG_STRAND.finditer(text)
               if outside(m.start(1), programmes) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
     found += [m.group().strip() for m in _EU_PROGRAMME_NAMES.finditer(text) if m.group().strip() not in found]
@@ -368,6 +401,18 @@ def only_names(text: str, mentions: Sequence[Mention]) -> bool:
     for mention in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:mention.start] + " " + rest[mention.end:]
     return not tokens(rest)
+
+
+# "whats hector? saw the name on a poster": a sentence that asks only what a name is.
+_WHAT_IS_BEFORE = re.compile(r"(^|[.?!\n])\s*((so|and|ok|okay|hi|hey|hello|en|dus)\W+)*"
+                             r"(what|who|wat|wie)\s*('?s|\s+is|\s+are|\s+was|\s+zijn|\s+exactly\s+is|\s+is\s+dat)?"
+                             r"(\s+(the|de|het|this|that|dit|dat|dat\s+hele))?\s*$", re.IGNORECASE)
+_WHAT_IS_AFTER = re.compile(r"^\s*(exactly|actually|precies|eigenlijk|then|dan|about|again)?\s*(\?|!|\.|$)", re.IGNORECASE)
+
+
+def asks_what_a_name_is(text: str, mentions: Sequence[Mention]) -> bool:
+    """'whats HECTOR? saw the name at the station': a sentence asking only what a known name is."""
+    return any(_WHAT_IS_BEFORE.search(text[:m.start]) and _WHAT_IS_AFTER.match(text[m.end:]) for m in mentions)
 
 
 _OTHERS = re.compile(r"\b(else|other|others|more|another|nog\s+meer|andere|overige|ook\s+nog)\b", re.IGNORECASE)
@@ -482,6 +527,16 @@ def asks_purpose(text: str) -> bool:
     return bool(_PURPOSE.search(text))
 
 
+_WHY_TAKE_PART = re.compile(r"\b(why|waarom|what\s+for|how\s+come)\b[^?.!]*\b(join\w*|tak(e|es|ing)\s+part|took\s+part|participat\w*|"
+                            r"involved|part\s+of|sign\w*\s+up|doe[tn]?\s+mee|mee\s*doe\w*|deel\s*(aan|name|nemen|neemt))\b",
+                            re.IGNORECASE)
+
+
+def asks_why_taking_part(text: str) -> bool:
+    """'why is Groningen joining HECTOR?': what the project is for, and Groningen's reason."""
+    return bool(_WHY_TAKE_PART.search(text))
+
+
 _TOTAL_OR_REGION = re.compile(r"\b(overall|in\s+total|in\s+totaal|altogether|all\s+together|across\s+the\s+project|"
                               r"which\s+region|what\s+region|welke\s+regio|where\s+in\s+europe|waar\s+in\s+europa)\b",
                               re.IGNORECASE)
@@ -546,7 +601,8 @@ def gives_a_year(text: str) -> bool:
     return bool(_YEAR.search(text))
 
 
-_SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+from|not\s+the|behalve|afgezien\s+van)\b",
+_SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+from|not\s+the|behalve|afgezien\s+van|"
+                         r"(that|which|who)\s+(are|is|aren'?t|isn'?t)\s+not|(are|is)n'?t\s+(german|chinese)|niet\s+(de\s+)?(duitse|chinese))\b",
                          re.IGNORECASE)
 
 
@@ -571,6 +627,14 @@ _KIND_OF_PARTNER = re.compile(r"\b(city|cities|town|towns|partners?|organi[sz]at
 def names_a_kind_of_partner(text: str) -> bool:
     """'any other Dutch city in HECTOR?', 'welke Duitse partijen': partners of a kind."""
     return bool(_KIND_OF_PARTNER.search(text))
+
+
+_PROJECTS_PLURAL = re.compile(r"\b(projects|projecten|programmes|programs|programma'?s)\b", re.IGNORECASE)
+
+
+def asks_about_projects(text: str) -> bool:
+    """'does HECTOR belong to the EU projects?': more than one project."""
+    return bool(_PROJECTS_PLURAL.search(text))
 
 
 _WHICH_PROJECTS = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(projects|projecten)\b", re.IGNORECASE)

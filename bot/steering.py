@@ -104,6 +104,9 @@ class Steering:
         partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]
         if projects and partners and cues.asks_contribution(text):
             return steer("ask_groningen_contribution")  # "what does Drenthe contribute?": only Groningen's is given
+        if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
+                and not cues.asks_unlisted_fact(text) and question.intent != "ask_project_goal"):
+            return steer("ask_project_goal")  # "why is Groningen joining HECTOR?"
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
@@ -124,7 +127,15 @@ class Steering:
     def asks_a_fact_the_page_never_gives(self, question: Question) -> bool:
         text = question.text
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
-                or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question))
+                or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)
+                or self.asks_project_wide_count(question))
+
+    def asks_project_wide_count(self, question: Question) -> bool:
+        """'how many vehicles does HyTrEc2 put on the road in total?': the page gives only Groningen's share
+        there; for HECTOR it also gives the whole project's trucks."""
+        projects = [self.kb.projects[m.id] for m in self.tools.mentioned(question, PROJECT) if m.id in self.kb.projects]
+        return (cues.asks_project_wide_count(question.text) and bool(projects)
+                and not any(p.scale for p in projects))
 
     def asks_programme_countries(self, question: Question) -> bool:
         """'which countries take part in Interreg NWE?': the page names no programme's countries."""

@@ -30,10 +30,12 @@ TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 MIN_LENGTH = 3
 # How many words before a name may say it is the writer's own ("our company in Shenzhen").
 WRITER_WINDOW = 4
-# Words just before a name that make it the writer's own story, not the question.
+# Words just before a name that make it the writer's own story, not the question
+# ("partner", "man" and "kind" are not among them: "partner cities does Utrecht
+# have", "what kind of tie with Leeds": "my partner" already has "my").
 ABOUT_THE_WRITER = frozenset("""
     from uit born im i'm am ben my mijn our ons onze name heet dr mr mrs ms prof regards groeten groet dear beste
-    moved verhuisd live woon wonen wife husband partner vrouw man colleague collega kind sincerely
+    moved verhuisd live woon wonen wife husband vrouw colleague collega sincerely
     grew came arrived
 """.split())
 # Words that tell the two languages apart (neither list holds words both use).
@@ -68,8 +70,9 @@ def _english() -> "tuple[FrozenSet[str], FrozenSet[str]]":
     return _lexicon().english_names, _lexicon().english_words
 
 
-def _stop_words() -> Set[str]:
-    return {fold(word) for word in _lexicon().stop_words}
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> FrozenSet[str]:
+    return frozenset(fold(word) for word in _lexicon().stop_words)
 
 
 def _strings(node: object) -> Iterable[str]:
@@ -192,3 +195,8 @@ def is_ordinary_word(word: str) -> bool:
     names, english = _english()
     word = fold(word)
     return word in english and word not in names
+
+
+def is_stop_word(word: str) -> bool:
+    """A function word of English or Dutch (not, and, only, niet)."""
+    return fold(word) in _stop_words()

@@ -1,0 +1,126 @@
+"""Follow-ups whose project is implied by the conversation, and questions just past what the page says."""
+import pytest
+
+from bot import cues
+from bot.replies import ANSWER, NO_ANSWER, UNKNOWN_FACT, Context
+
+
+def test_a_partner_in_one_project_makes_that_project_the_next_questions_subject(ask):
+    first = ask("is arnhem in a european project together with groningen", "ask_project_membership")
+    assert first.kind == ANSWER and first.context.project_id == "hector"
+    then = ask("who else takes part", "ask_project_partners", 0.8, first.context)
+    assert then.kind == ANSWER and then.topic == "hector" and "Duisburg" in then.text
+
+
+def test_the_one_project_of_a_programme_is_what_it_means_next(ask):
+    first = ask("welk project van groningen valt onder interreg nsr", "ask_eu_projects", 0.6)
+    assert first.kind == ANSWER and first.context.project_id == "hytrec2"
+    then = ask("en wat doet de gemeente daarin precies", "ask_groningen_contribution", 0.4, first.context)
+    assert then.kind == ANSWER and then.topic == "hytrec2" and "6" in then.text
+
+
+def test_the_rest_of_the_partner_cities_after_the_active_ones(ask):
+    active = ask("which partner cities does groningen keep active ties with", "ask_partner_cities")
+    rest = ask("ok and what happens with the rest of them", "ask_project_partners", 0.5, active.context)
+    assert rest.kind == ANSWER and rest.topic == "partner-cities" and "reactive" in rest.text
+
+
+@pytest.mark.parametrize("text", ["which partner cities does leeuwarden have", "welke zustersteden heeft utrecht",
+                                  "Which partner cities does Rotterdam have?"])
+def test_another_citys_partner_cities_are_not_groningens(ask, text):
+    reply = ask(text, "ask_partner_cities", 0.95)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert reply.related is not None and "Oldenburg" in reply.related.text
+
+
+def test_groningens_own_partner_cities_are_still_answered(ask):
+    reply = ask("which partner cities does groningen have", "ask_partner_cities", 0.95)
+    assert reply.kind == ANSWER and "Oldenburg" in reply.text
+
+
+def test_a_sentence_asking_what_a_name_is_gets_the_description(ask):
+    reply = ask("whats hector? saw the name on a poster at the station", "ask_unlisted_fact", 0.99)
+    assert reply.kind == ANSWER and reply.topic == "hector"
+
+
+def test_how_many_of_the_trucks_named_before_counts_those_trucks(ask):
+    reply = ask("of those hector trucks, how many end up in groningen", "ask_groningen_contribution", 0.99)
+    assert reply.kind == ANSWER and "1 hydrogen refuse truck" in reply.text
+
+
+def test_why_a_city_joins_a_project_is_what_the_project_is_for(ask):
+    reply = ask("why is groningen joining hector in the first place", "out_of_scope", 0.25,
+                ranking=[("ask_project_membership", 0.24), ("ask_project_goal", 0.12)])
+    assert reply.kind == ANSWER and "hydrogen region" in reply.text
+
+
+def test_the_whole_projects_vehicles_are_known_only_where_the_page_gives_them(ask):
+    hytrec2 = ask("how many hydrogen vehicles does hytrec2 put on the road in total, across all the partner countries",
+                  "ask_project_goal", 0.6)
+    assert (hytrec2.kind, hytrec2.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    hector = ask("how many trucks does hector deploy in total", "ask_project_goal", 0.6)
+    assert hector.kind == ANSWER and "7 hydrogen refuse trucks" in hector.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("whats the address of international welcome centre north, i need to go there tomorrow", "ask_welcome_centre"),
+    ("what's the name of the solar park next to the hydrogen filling point", "ask_refuelling_point"),
+    ("does the gemeente give export subsidies to small companies? how much", "ask_international_trade"),
+    ("what's planned after hector, is there a follow-up project", "ask_about"),
+])
+def test_facts_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+def test_which_of_them_already_has_its_truck_driving(ask):
+    context = Context("ask_project_partners", "project", "hector", "hector")
+    reply = ask("which of them already has its truck driving around", "ask_project_partners", 0.7, context)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("all those partner citys that are NOT german or chinese, does the gemeente do much with them", True),
+    ("apart from the german ones?", True),
+    ("which partner cities are german", False),
+])
+def test_setting_some_partner_cities_aside(text, expected):
+    assert cues.sets_aside(text) is expected
+
+
+def test_ties_kept_for_real_are_the_active_ones(ask):
+    reply = ask("how many city partnerships does groningen keep up for real (not the dormant ones)",
+                "ask_partner_cities", 0.8)
+    assert reply.kind == ANSWER and "Tianjin" in reply.text and "5 of its partner-city ties" in reply.text
+
+
+def test_the_other_project_after_one(ask):
+    hector = ask("what is hector", "ask_about")
+    other = ask("what about the other hydrogen project", "ask_about", 0.5, hector.context)
+    assert other.kind == ANSWER and other.topic == "hytrec2"
+
+
+def test_a_project_described_by_its_full_name_is_that_project(ask):
+    reply = ask("the project where they make hydrogen waste collection vehicles in north west europe",
+                "ask_eu_projects", 0.5)
+    assert reply.kind == ANSWER and reply.topic == "hector"
+    assert ask("which hydrogen projects is groningen in", "ask_eu_projects").topic == "european-projects"
+
+
+def test_how_to_apply_for_a_project_is_not_on_the_page(ask):
+    reply = ask("my research group wants to join an interreg project, how do we apply and whats the deadline",
+                "ask_internationalisation_policy", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_a_partner_named_in_a_question_about_the_projects_gets_its_projects(ask):
+    reply = ask("what is Narwik in the hydrogen project, a city or a university?", "ask_eu_projects", 0.66)
+    assert reply.kind == ANSWER and "Narvik University College" in reply.text
+
+
+def test_the_partner_city_in_another_country_after_one_city(ask):
+    murmansk = ask("is murmansk a partner city", "ask_is_partner_city")
+    reply = ask("and the one in nicaragua, same arrangement?", "ask_is_partner_city", 0.99, murmansk.context)
+    assert reply.kind == ANSWER and "San Carlos" in reply.text and "Murmansk" not in reply.text
+    germany = ask("and the ones in germany?", "ask_is_partner_city", 0.9, murmansk.context)
+    assert germany.kind == ANSWER and "Hamburg" in germany.text
