@@ -12,6 +12,10 @@ from bot.replies import ANSWER, UNKNOWN_FACT, Context, Reply, answer
 ProjectFact = Callable[[Project], Optional[Tuple[str, Sequence[str]]]]
 
 
+# Answers that, without a project named, were about every project at once.
+ABOUT_EVERY_PROJECT = ("ask_groningen_contribution", "ask_project_goal", "ask_eu_projects")
+
+
 class ProjectAnswers(AnswerTools):
     def eu_projects(self, question: Question, context: Context) -> Reply:
         named = list(dict.fromkeys(m.id for m in question.mentions if m.kind == PROJECT))
@@ -63,7 +67,11 @@ class ProjectAnswers(AnswerTools):
                 return self.partners_in_countries(self.countries(question))
             if any(m.id == HOME for m in question.mentions):
                 return self.membership(question, context)  # "which projects is the city itself in?"
-            return self.ask_which_project("ask_project_partners")
+            if context.intent in ABOUT_EVERY_PROJECT and not context.subject and not context.project_id:
+                # "and with which partners?" after what Groningen does in both projects: both lists.
+                projects = list(self.kb.projects.values())
+            else:
+                return self.ask_which_project("ask_project_partners")
         countries = self.countries(question)
         parts = [self._partners_text(project, countries) for project in projects]
         sections = [s for p in projects for s in p.sections]

@@ -87,6 +87,10 @@ BROAD_INTENTS = (*TOPIC_INTENTS, "ask_eu_projects")
 # The overview of the partner cities is Groningen's: "which partner cities does
 # Utrecht have?" names a city whose partners the page never gives.
 NAME_CHECKED_INTENTS = (*BROAD_INTENTS, "ask_partner_cities")
+# A broad topic rated below this, with another broad topic at least this share
+# of it, is answered with both paragraphs (bot/answers.py _topics).
+SURE_OF_ONE_TOPIC = 0.75
+SECOND_TOPIC_SHARE = 0.6
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
@@ -207,14 +211,38 @@ class Answerer(AnswerTools):
         if self.steering.asks_a_fact_the_page_never_gives(question):
             return self.unlisted_fact(question, context)
         if intent in TOPIC_INTENTS:
-            return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+            return self._topics(question, intent)
         return self._handlers[intent](question, context)
+
+    def _topics(self, question: Question, intent: str) -> Reply:
+        """A broad topic; and a close second one beside it, since the four broad paragraphs overlap
+        ("who builds Groningen into a knowledge city?" is both the city's contacts and its policy)."""
+        reply = self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+        second = next(((i, c) for i, c in question.ranking if i != intent), None)
+        if (second is None or second[0] not in TOPIC_INTENTS or question.confidence >= SURE_OF_ONE_TOPIC
+                or second[1] < SECOND_TOPIC_SHARE * question.confidence):
+            return reply
+        other = self.topic(TOPIC_INTENTS[second[0]], reply.context)
+        return answer(f"{reply.text}\n\n{other.text}", reply.topic, [*reply.sections, *other.sections],
+                      reply.context)
 
     def _overview(self, intent: str, question: Question, context: Context) -> Reply:
         """The broad answer of a topic or of the list of projects."""
         if intent in TOPIC_INTENTS:
-            return self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+            return self._topics(question, intent)
         return self._handlers[intent](question, context)
+
+    def _topics(self, question: Question, intent: str) -> Reply:
+        """A broad topic; and a close second one beside it, since the four broad paragraphs overlap
+        ("who builds Groningen into a knowledge city?" is both the city's contacts and its policy)."""
+        reply = self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
+        second = next(((i, c) for i, c in question.ranking if i != intent), None)
+        if (second is None or second[0] not in TOPIC_INTENTS or question.confidence >= SURE_OF_ONE_TOPIC
+                or second[1] < SECOND_TOPIC_SHARE * question.confidence):
+            return reply
+        other = self.topic(TOPIC_INTENTS[second[0]], reply.context)
+        return answer(f"{reply.text}\n\n{other.text}", reply.topic, [*reply.sections, *other.sections],
+                      reply.context)
 
     def _places_the_overview_passes_over(self, question: Question, overview: Reply) -> List[str]:
         """Countries and cities named by their name (not "German", not the Netherlands) that the overview

@@ -327,8 +327,9 @@ def asks_shared(text: str) -> bool:
     return bool(_SHARED.search(text))
 
 
-_PROJECT_WORDS = re.compile(r"\b(projects?|projecten|hydrogen|waterstof|vehicles?|voertuigen|trucks?|cars?|auto'?s|"
-                            r"refuel\w*|filling|vulpunt|interreg|eu|european|europese?)\b", re.IGNORECASE)
+_PROJECT_WORDS = re.compile(r"\b(projects?|projecten|hydrogen|waterstof\w*|vehicles?|\w*voertuigen|trucks?|cars?|auto'?s|"
+                            r"refuel\w*|filling|\w*(vulpunt|tankpunt|tankstation)|interreg|eu|european|europese?)\b",
+                            re.IGNORECASE)
 
 
 def mentions_the_projects(text: str) -> bool:
@@ -525,6 +526,17 @@ _PURPOSE = re.compile(r"\b(why|what\s+for|purpose|waarom|waarvoor|doel|what\s+is
 
 def asks_purpose(text: str) -> bool:
     return bool(_PURPOSE.search(text))
+
+
+_WHO_PAYS_OR_ARRANGES = re.compile(
+    r"\b(who|wie)\b[^?.!]*\b(pays?|paying|funds?|finances?|subsidi[sz]es?|betaalt|financiert|subsidieert|sponsors?)\b|"
+    r"\b(who|wie)\s+(arranges?|regelt|organi[sz]es|organiseert|handles?|does|doet|runs?|takes\s+care\s+of)\s+"
+    r"(that|it|this|dat|die|het|dit)\b", re.IGNORECASE)
+
+
+def asks_who_pays_or_arranges(text: str) -> bool:
+    """'who pays that foundation?', 'wie regelt dat dan?'"""
+    return bool(_WHO_PAYS_OR_ARRANGES.search(text))
 
 
 _WHY_TAKE_PART = re.compile(r"\b(why|waarom|what\s+for|how\s+come)\b[^?.!]*\b(join\w*|tak(e|es|ing)\s+part|took\s+part|participat\w*|"

@@ -85,6 +85,8 @@ class Describer:
 
     def project_contribution(self, project: Project) -> Said:
         text = f"{project.scale} {project.contribution}" if project.scale else project.contribution
+        if project.background_is_groningens:
+            text = f"{project.background} {text}"
         if project.refuelling_point:
             text += " " + project.refuelling_point
         return text, project.sections

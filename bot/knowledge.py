@@ -109,6 +109,9 @@ class Project:
     period: Optional[Tuple[int, int]] = None  # None: the page gives no period
     keywords: Tuple[str, ...] = ()  # words that point at the project without naming it
     scale: Optional[str] = None  # what the project as a whole builds, where the page says
+    # The background is Groningen's own reason to take part ("as a hydrogen region ..."),
+    # so it belongs to what Groningen does there too.
+    background_is_groningens: bool = False
 
 
 @dataclass
@@ -211,6 +214,12 @@ class _Reader:
         value = self.entry.get(name)
         if not isinstance(value, int) or isinstance(value, bool):
             self.fail(name, "missing or not a whole number")
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.entry.get(name, False)
+        if not isinstance(value, bool):
+            self.fail(name, "not true or false")
         return value
 
     def mapping(self, name: str, optional: bool = False) -> Optional[Dict[str, Any]]:
@@ -354,5 +363,6 @@ def _load_projects(path: Path, sections, countries, places, programmes) -> Dict[
             means=r.texts("means", optional=True), vehicles=contribution.number("vehicles"),
             contribution=contribution.text("text"), partners=tuple(partners),
             refuelling_point=r.text("refuelling_point", optional=True), period=period,
-            keywords=r.texts("keywords", optional=True), scale=r.text("scale", optional=True))
+            keywords=r.texts("keywords", optional=True), scale=r.text("scale", optional=True),
+            background_is_groningens=contribution.flag("background_is_groningens"))
     return projects

@@ -104,6 +104,10 @@ class Steering:
         partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]
         if projects and partners and cues.asks_contribution(text):
             return steer("ask_groningen_contribution")  # "what does Drenthe contribute?": only Groningen's is given
+        if (context.subject_kind == PLACE and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and self.kb.places[context.subject_id].partner_link == "foundation"
+                and cues.asks_who_pays_or_arranges(text)):
+            return steer("ask_city_link")  # "who pays that foundation?" after San Carlos: the municipality subsidises it
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
                 and not cues.asks_unlisted_fact(text) and question.intent != "ask_project_goal"):
             return steer("ask_project_goal")  # "why is Groningen joining HECTOR?"

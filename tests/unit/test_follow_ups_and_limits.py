@@ -124,3 +124,38 @@ def test_the_partner_city_in_another_country_after_one_city(ask):
     assert reply.kind == ANSWER and "San Carlos" in reply.text and "Murmansk" not in reply.text
     germany = ask("and the ones in germany?", "ask_is_partner_city", 0.9, murmansk.context)
     assert germany.kind == ANSWER and "Hamburg" in germany.text
+
+
+def test_a_close_second_broad_topic_is_answered_beside_the_first(ask):
+    close = ask("who is building groningen into an international knowledge city, just the uni?",
+                "ask_international_relations", 0.51, ranking=[("ask_internationalisation_policy", 0.38)])
+    assert close.kind == ANSWER and close.topic == "international-relations"
+    assert set(close.sections) == {"international-relations", "groningen-in-europe"}
+    clear = ask("who is building groningen into an international knowledge city, just the uni?",
+                "ask_international_relations", 0.51, ranking=[("ask_internationalisation_policy", 0.2)])
+    assert clear.sections == ("international-relations",)
+
+
+def test_groningens_part_in_hector_says_why_it_takes_part(ask):
+    reply = ask("is groningen doing its hydrogen stuff all by itself?", "ask_groningen_contribution", 0.6,
+                Context("ask_about", "project", "hector", "hector"))
+    assert reply.kind == ANSWER and "hydrogen region" in reply.text and "partners" in reply.text
+
+
+def test_the_partners_after_what_groningen_does_in_both_projects(ask):
+    both = ask("Wat doet de gemeente allemaal met waterstof?", "ask_groningen_contribution", 0.4)
+    assert both.topic == "european-projects"
+    partners = ask("en met welke partners?", "ask_project_partners", 0.87, both.context)
+    assert partners.kind == ANSWER and "Duisburg" in partners.text and "Narvik" in partners.text
+
+
+def test_the_refuelling_point_is_the_one_project_that_has_one(ask):
+    reply = ask("Waar komt de stroom voor het waterstoftankpunt vandaan?", "ask_refuelling_point", 0.99)
+    assert reply.kind == ANSWER and reply.topic == "hytrec2" and "solar" in reply.text
+
+
+@pytest.mark.parametrize("follow_up", ["en wie betaalt die stichting dan?", "en wie regelt dat dan", "who pays for it"])
+def test_who_pays_or_arranges_a_foundation_tie(ask, follow_up):
+    san_carlos = ask("is san carlos a partner city", "ask_is_partner_city")
+    reply = ask(follow_up, "ask_unlisted_fact", 0.6, san_carlos.context)
+    assert reply.kind == ANSWER and "subsidises" in reply.text
