@@ -13,7 +13,7 @@ class PartnerCityAnswers(AnswerTools):
     def partner_cities(self, question: Question, context: Context) -> Reply:
         new_context = Context("ask_partner_cities")
         countries = self.countries(question)
-        if countries and cues.sets_aside(question.text):
+        if (countries or self.mentioned(question, PLACE)) and cues.sets_aside(question.text):
             # "apart from the German and Chinese ones, are the others active?": the whole picture.
             text, sections = self.say.partner_cities_overview(False)
             return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
@@ -62,6 +62,8 @@ class PartnerCityAnswers(AnswerTools):
         return asked[0]
 
     def is_partner_city(self, question: Question, context: Context) -> Reply:
+        if self.mentioned(question, PLACE) and cues.sets_aside(question.text):
+            return self.partner_cities(question, context)  # "the ones that are NOT Oldenburg, Bremen, ...?"
         places = [self.kb.places[i] for i in dict.fromkeys(m.id for m in self.mentioned(question, PLACE))]
         if len(places) > 1 and all(p.is_partner_city for p in places) and not self.unknown_city(question):
             # "Is Groningen partnered with Bremen or Hamburg?": each of them.

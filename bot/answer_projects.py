@@ -217,6 +217,11 @@ class ProjectAnswers(AnswerTools):
         return partner is not None and partner.place == HOME
 
     def refuelling_point(self, question: Question, context: Context) -> Reply:
+        projects = self.projects(question, context)
+        if projects and not any(p.refuelling_point for p in projects) and not cues.asks_refuelling(question.text):
+            # Read as the refuelling point, about a project without one, with no word for it
+            # ("is Groningen pushing hydrogen?"): what Groningen does there is the better reading.
+            return self.contribution(question, context)
         return self.project_fact(
             question, context, "ask_refuelling_point",
             lambda p: (p.refuelling_point, p.sections) if p.refuelling_point else None,

@@ -528,6 +528,16 @@ def asks_purpose(text: str) -> bool:
     return bool(_PURPOSE.search(text))
 
 
+_SET_UP = re.compile(r"\bwhat\s+(did|have|has|do)\s+(they|the\s+city|the\s+municipality|groningen|the\s+gemeente|you|we)\s+"
+                     r"(set\s+up|establish\w*|creat\w*|found\w*|buil[dt])\b|\bwat\s+(is|hebben|heeft)\b[^?.!]*\bopgericht",
+                     re.IGNORECASE)
+
+
+def asks_what_was_set_up(text: str) -> bool:
+    """'so what did they set up for that?': the page names one thing set up, the Welcome Centre."""
+    return bool(_SET_UP.search(text))
+
+
 _WHO_PAYS_OR_ARRANGES = re.compile(
     r"\b(who|wie)\b[^?.!]*\b(pays?|paying|funds?|finances?|subsidi[sz]es?|betaalt|financiert|subsidieert|sponsors?)\b|"
     r"\b(who|wie)\s+(arranges?|regelt|organi[sz]es|organiseert|handles?|does|doet|runs?|takes\s+care\s+of)\s+"
@@ -580,7 +590,9 @@ def asks_how(text: str) -> bool:
     return bool(_HOW_MEANS.search(text))
 
 
-_TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationship|relation|band|verbonden|banden)\b",
+_TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationship|relation|band|verbonden|banden|"
+                        r"(anything|something|iets)\s+(to\s+do|te\s+maken)\s+(with|met)|work(s|ing)?\s+(together\s+)?with|"
+                        r"samenwerk\w*|involved\s+with)\b",
                         re.IGNORECASE)
 
 

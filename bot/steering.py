@@ -108,6 +108,14 @@ class Steering:
                 and self.kb.places[context.subject_id].partner_link == "foundation"
                 and cues.asks_who_pays_or_arranges(text)):
             return steer("ask_city_link")  # "who pays that foundation?" after San Carlos: the municipality subsidises it
+        if cues.asks_what_was_set_up(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION):
+            return steer("ask_welcome_centre")  # "so what did they set up to attract people?"
+        members = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION)
+                   if m.id != HOME and self.kb.projects_with_member(m.id)
+                   and not (m.kind == PLACE and self.kb.places[m.id].is_partner_city)]
+        if (members and cues.asks_about_a_tie(text)
+                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+            return steer("ask_project_membership")  # "I study in Narvik: anything to do with Groningen?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
                 and not cues.asks_unlisted_fact(text) and question.intent != "ask_project_goal"):
             return steer("ask_project_goal")  # "why is Groningen joining HECTOR?"

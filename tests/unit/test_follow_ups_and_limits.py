@@ -159,3 +159,27 @@ def test_who_pays_or_arranges_a_foundation_tie(ask, follow_up):
     san_carlos = ask("is san carlos a partner city", "ask_is_partner_city")
     reply = ask(follow_up, "ask_unlisted_fact", 0.6, san_carlos.context)
     assert reply.kind == ANSWER and "subsidises" in reply.text
+
+
+def test_partner_cities_apart_from_named_ones_get_the_whole_picture(ask):
+    reply = ask("what about the partner cities that are NOT Oldenburg, Bremen, Hamburg, Tianjin or Xi'an, "
+                "what happens with those?", "ask_is_partner_city", 0.7)
+    assert reply.kind == ANSWER and "reactive" in reply.text
+
+
+def test_a_project_partners_tie_with_groningen_is_its_project(ask):
+    reply = ask("hei, i study in narvik. does my college have anything to do with groningen?",
+                "ask_project_membership", 0.27, ranking=[("ask_groningen_contribution", 0.26)])
+    assert reply.kind == ANSWER and "HyTrEc2" in reply.text
+
+
+def test_what_was_set_up_is_the_welcome_centre(ask):
+    city = ask("groningen is a knowledge city right, what does that mean", "ask_internationalisation_policy")
+    reply = ask("so what did they set up for that", "ask_internationalisation_policy", 0.5, city.context)
+    assert reply.kind == ANSWER and reply.topic == "welcome-centre"
+
+
+def test_a_refuelling_point_misreading_of_a_project_without_one(ask):
+    reply = ask("Is Groningen really pushing hydrogen? A colleague told me the city sees itself as a hydrogen region",
+                "ask_refuelling_point", 0.8)
+    assert reply.kind == ANSWER and "hydrogen region" in reply.text
