@@ -591,7 +591,7 @@ def asks_how(text: str) -> bool:
 
 
 _TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationship|relation|band|verbonden|banden|"
-                        r"(anything|something|iets)\s+(to\s+do|te\s+maken)\s+(with|met)|work(s|ing)?\s+(together\s+)?with|"
+                        r"(anything|something|iets|got|have|has)\s+(to\s+do|te\s+maken)\s+(with|met)|work(s|ing)?\s+(together\s+)?with|"
                         r"samenwerk\w*|involved\s+with)\b",
                         re.IGNORECASE)
 

@@ -24,6 +24,11 @@ STEERED_CONFIDENCE = 0.5
 UNLISTED_RUNNER_UP_SHARE = 0.35
 
 
+# Broad topics whose paragraphs say nothing of help for newcomers (the trade one
+# does, for companies: "a warm welcome to international companies settling here").
+SAY_NOTHING_OF_SETTLING_IN = ("ask_international_relations", "ask_internationalisation_policy")
+
+
 class Steering:
     def __init__(self, tools: AnswerTools, answerable: Collection[str]):
         self.tools, self.kb = tools, tools.kb
@@ -85,7 +90,8 @@ class Steering:
             return steer("ask_project_goal" if context.subject_kind == PROJECT else "ask_programme")
         partner_places = [m for m in self.tools.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]
         if (partner_places and cues.asks_about_a_tie(text) and question.intent not in PARTNER_CITY_INTENTS
-                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+                and (question.intent in UNSURE_INTENTS or question.intent in TOPIC_INTENTS
+                     or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
             return steer("ask_is_partner_city")  # "is my hometown Xi'an connected with Groningen?"
         if (context.subject_kind == PROJECT and any(m.id == HOME for m in question.mentions)
                 and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
@@ -113,8 +119,8 @@ class Steering:
         members = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION)
                    if m.id != HOME and self.kb.projects_with_member(m.id)
                    and not (m.kind == PLACE and self.kb.places[m.id].is_partner_city)]
-        if (members and cues.asks_about_a_tie(text)
-                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+        if (members and cues.asks_about_a_tie(text) and (question.intent in UNSURE_INTENTS or question.intent
+                                                           in TOPIC_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
             return steer("ask_project_membership")  # "I study in Narvik: anything to do with Groningen?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
                 and not cues.asks_unlisted_fact(text) and question.intent != "ask_project_goal"):
@@ -122,7 +128,8 @@ class Steering:
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
-                and not self.tools.mentioned(question, PROJECT, PROGRAMME) and question.intent not in TOPIC_INTENTS):
+                and not self.tools.mentioned(question, PROJECT, PROGRAMME)
+                and (question.intent not in TOPIC_INTENTS or question.intent in SAY_NOTHING_OF_SETTLING_IN)):
             return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
         if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
             return steer("ask_project_goal")

@@ -183,3 +183,21 @@ def test_a_refuelling_point_misreading_of_a_project_without_one(ask):
     reply = ask("Is Groningen really pushing hydrogen? A colleague told me the city sees itself as a hydrogen region",
                 "ask_refuelling_point", 0.8)
     assert reply.kind == ANSWER and "hydrogen region" in reply.text
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("Hello, I am from Bremen and have just started my PhD in Groningen. A colleague told me that our two cities "
+     "have some kind of official connection. Is that true?", "ask_international_relations", "Bremen"),
+    ("what's the Centre of Excellence for Low Carbon and Fuel Technologies got to do with groningen",
+     "ask_welcome_centre", "HyTrEc2"),
+])
+def test_a_named_partner_read_as_a_broad_topic_gets_its_own_tie(ask, text, intent, expected):
+    reply = ask(text, intent, 0.5)
+    assert reply.kind == ANSWER and expected in reply.text and reply.topic != "welcome-centre"
+
+
+def test_support_for_newcomers_read_as_the_citys_contacts_is_the_welcome_centre(ask):
+    reply = ask("Dear Sir or Madam, I have recently accepted a research position at an institute in Groningen and "
+                "would be grateful to learn whether any support is available to newly arriving knowledge workers. "
+                "Kind regards, Dr. Okafor", "ask_international_relations", 0.71)
+    assert reply.kind == ANSWER and reply.topic == "welcome-centre"
