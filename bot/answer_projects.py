@@ -19,6 +19,8 @@ ABOUT_EVERY_PROJECT = ("ask_groningen_contribution", "ask_project_goal", "ask_eu
 class ProjectAnswers(AnswerTools):
     def eu_projects(self, question: Question, context: Context) -> Reply:
         named = list(dict.fromkeys(m.id for m in question.mentions if m.kind == PROJECT))
+        if not named and cues.says_project(question.text):  # "the hydrogen garbage truck project"
+            named = list(dict.fromkeys(m.id for m in self.mentioned(question, PROJECT)))
         if len(named) == 1 and not cues.asks_about_projects(question.text):
             # "the project where they make hydrogen waste collection vehicles": that one project.
             project = self.kb.projects[named[0]]

@@ -21,6 +21,7 @@ from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
 from bot.steering import Steering
+from bot.off_page_words import OffPageWords
 from bot.unfamiliar_names import UnfamiliarNames
 
 __all__ = ["Answerer", "Question"]
@@ -102,6 +103,7 @@ class Answerer(AnswerTools):
     def __init__(self, kb: KnowledgeBase, unfamiliar: UnfamiliarNames = None):
         super().__init__(kb, Describer(kb))
         self.unfamiliar = unfamiliar or UnfamiliarNames.from_files()
+        self.off_page = OffPageWords.from_files()
         cities, projects = PartnerCityAnswers(kb, self.say), ProjectAnswers(kb, self.say)
         self.cities, self.project_answers = cities, projects
         self._handlers: Dict[str, Callable[[Question, Context], Reply]] = {
@@ -149,6 +151,10 @@ class Answerer(AnswerTools):
         question = self._resolve_follow_up(question, context)
         if question.intent in SMALL_TALK_RESPONSES or question.intent in HANDOFF_INTENTS:
             if self._is_small_talk(question):
+                if question.intent in HANDOFF_INTENTS and cues.asks_unlisted_fact(question.text):
+                    # "the name and e-mail address of the civil servant for EU projects?": a fact the
+                    # page lacks; the refusal offers the staff, and a yes starts the handoff.
+                    return self.unlisted_fact(question, context)
                 if question.intent in HANDOFF_INTENTS:
                     return handoff(context)
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
@@ -198,6 +204,13 @@ class Answerer(AnswerTools):
                 overview = self._overview(intent, question, context)
                 return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                    overview.context, overview if overview.kind == ANSWER else None)
+            off_page = self.off_page.in_question(question.text, question.mentions)
+            if off_page:
+                # "what languages do they speak at the Welcome Centre?": the paragraph passes over it.
+                overview = self._overview(intent, question, context)
+                return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say anything about "
+                                   f"{listing(off_page)} there.", overview.context,
+                                   overview if overview.kind == ANSWER else None)
         named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
         if named_projects and cues.asks_full_name(question.text):
             project = self.kb.projects[named_projects[0]]

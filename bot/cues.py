@@ -16,7 +16,9 @@ _UNLISTED_FACT = re.compile(r"""
     \beuros?\b | € | \bmillion\b | \bsubsidy\s+amount | \bgrant\s+(amount|size) | \bkost(en|te)?\s+(het|de)\b |
     \bhoeveel\s+(geld|subsidie|kost) | \bsubsidiebedrag | \bbegroting |
     \bopening\s*(hours|times) | \bopen\s+on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?) |
-    \bopeningstijden | \bphone\s*number | \btelephone | \btelefoon | \be-?mail\s+address | \bemailadres |
+    \bopeningstijden | \bhoe\s+laat\b | \bopen\s+op\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het\s+weekend) |
+    \bgeopend\b | \bhow\s+much\s+subsid\w* | \bhoeveel\s+subsidie | \b(their|its)\s+(email|e-mail|website|webpage)\b |
+    \bvolunteer\w* | \bvrijwillig\w* | \bphone\s*number | \btelephone | \btelefoon | \be-?mail\s+address | \bemailadres |
     \bpostal\s+address | \bvisiting\s+address | \bbezoekadres | \bcontact\s*person | \bcontactpersoon |
     \bwebsite\s+of\b | \bmake\s+an\s+appointment | \bafspraak\s+maken |
     \bsince\s+when\b | \bsince\s+what\s+year | \bsinds\s+wanneer | \bsinds\s+welk\s+jaar |
@@ -131,7 +133,7 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
 # Said before a follow-up without changing it: "ok and the others?"
 _INTERJECTIONS = frozenset("ok okay oke oké so right alright oh ah cool thanks great nice hmm".split())
 # "and what happens with the rest of them?" asks nothing new either.
-_REST_FILLER = frozenset("happens happened happen going on is are do does with about".split())
+_REST_FILLER = frozenset("happens happened happen going on is are do does with about those these".split())
 
 
 def asks_for_the_rest(text: str) -> bool:
@@ -196,14 +198,16 @@ _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|dura
                            r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b", re.IGNORECASE)
 
 
-_PROJECT_WIDE = re.compile(r"\b(in\s+total|altogether|all\s+together|overall|in\s+all|across\s+(all|the\s+whole|every)|"
-                           r"all\s+(the\s+)?partners|whole\s+project|all\s+(the\s+)?(partner\s+)?countries|"
-                           r"alle\s+partners|in\s+totaal|alles\s+bij\s+elkaar)\b", re.IGNORECASE)
+# "in total", "across all the partners", "in the whole HECTOR project": the project as a whole.
+_PROJECT_WIDE = (r"in\s+total|altogether|all\s+together|overall|in\s+all|across\s+(all|the\s+whole|every|the\s+project)|"
+                 r"all\s+(the\s+)?partners|whole\s+(\w+\s+)?project|all\s+(the\s+)?(partner\s+)?countries|"
+                 r"alle\s+partners|in\s+totaal|alles\s+bij\s+elkaar")
+_PROJECT_WIDE_WORDS = re.compile(rf"\b({_PROJECT_WIDE})\b", re.IGNORECASE)
 
 
 def asks_project_wide_count(text: str) -> bool:
     """'how many vehicles does HyTrEc2 put on the road in total?': the whole project's number."""
-    return bool(_COUNT.search(text) and _PROJECT_WIDE.search(text))
+    return bool(_COUNT.search(text) and _PROJECT_WIDE_WORDS.search(text))
 
 
 def asks_when_about_vehicles(text: str) -> bool:
@@ -538,6 +542,18 @@ def asks_what_was_set_up(text: str) -> bool:
     return bool(_SET_UP.search(text))
 
 
+_FOUNDATION = re.compile(r"\b(foundation|stichting)\b", re.IGNORECASE)
+_CITIES = re.compile(r"\b(cities|city|towns?|steden|stad|places)\b", re.IGNORECASE)
+
+
+def mentions_a_foundation(text: str) -> bool:
+    return bool(_FOUNDATION.search(text))
+
+
+def mentions_cities(text: str) -> bool:
+    return bool(_CITIES.search(text))
+
+
 _WHO_PAYS_OR_ARRANGES = re.compile(
     r"\b(who|wie)\b[^?.!]*\b(pays?|paying|funds?|finances?|subsidi[sz]es?|betaalt|financiert|subsidieert|sponsors?)\b|"
     r"\b(who|wie)\s+(arranges?|regelt|organi[sz]es|organiseert|handles?|does|doet|runs?|takes\s+care\s+of)\s+"
@@ -559,9 +575,8 @@ def asks_why_taking_part(text: str) -> bool:
     return bool(_WHY_TAKE_PART.search(text))
 
 
-_TOTAL_OR_REGION = re.compile(r"\b(overall|in\s+total|in\s+totaal|altogether|all\s+together|across\s+the\s+project|"
-                              r"which\s+region|what\s+region|welke\s+regio|where\s+in\s+europe|waar\s+in\s+europa)\b",
-                              re.IGNORECASE)
+_TOTAL_OR_REGION = re.compile(rf"\b({_PROJECT_WIDE}|which\s+region|what\s+region|welke\s+regio|where\s+in\s+europe|"
+                              r"waar\s+in\s+europa)\b", re.IGNORECASE)
 
 
 def asks_project_scale(text: str) -> bool:
@@ -654,6 +669,11 @@ def names_a_kind_of_partner(text: str) -> bool:
 
 
 _PROJECTS_PLURAL = re.compile(r"\b(projects|projecten|programmes|programs|programma'?s)\b", re.IGNORECASE)
+
+
+def says_project(text: str) -> bool:
+    """'the garbage truck project': one project, described rather than named."""
+    return bool(re.search(r"\b(project|projectje)\b", text, re.IGNORECASE)) and not asks_about_projects(text)
 
 
 def asks_about_projects(text: str) -> bool:

@@ -16,6 +16,7 @@ from bot.intents import (LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_I
                          UNSURE_INTENTS)
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
 from bot.replies import Context
+from bot.unfamiliar_names import UnfamiliarNames
 
 # How sure a reading is that the question's own words point to (bot/cues.py).
 STEERED_CONFIDENCE = 0.5
@@ -70,8 +71,8 @@ class Steering:
             return steer("ask_refuelling_point")
         others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
         countries = self.tools.countries(question)
-        if countries and not others and context.subject_kind == PROJECT and cues.is_short(text):
-            return steer("ask_project_partners")  # "anyone from Sweden?" after a project
+        if countries and not others and context.subject_kind == PROJECT and (cues.is_short(text) or cues.asks_who(text)):
+            return steer("ask_project_partners")  # "anyone from Sweden?", "wie doen er vanuit Nederland mee?" after a project
         if context.subject_kind == PROGRAMME and not self.tools.mentioned(question, PROJECT):
             if cues.asks_about_countries(text) and not cues.asks_count(text):
                 return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
@@ -110,10 +111,20 @@ class Steering:
         partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]
         if projects and partners and cues.asks_contribution(text):
             return steer("ask_groningen_contribution")  # "what does Drenthe contribute?": only Groningen's is given
+        kept_by_a_foundation = [m for m in self.tools.mentioned(question, PLACE)
+                                if self.kb.places[m.id].partner_link == "foundation"]
         if (context.subject_kind == PLACE and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                 and self.kb.places[context.subject_id].partner_link == "foundation"
                 and cues.asks_who_pays_or_arranges(text)):
             return steer("ask_city_link")  # "who pays that foundation?" after San Carlos: the municipality subsidises it
+        if (kept_by_a_foundation and cues.mentions_a_foundation(text) and not cues.asks_unlisted_fact(text)
+                and question.intent not in (*UNSURE_INTENTS, "ask_unlisted_fact")):
+            return steer("ask_city_link")  # "is the Murmansk foundation part of the gemeente?": independent, subsidised
+        asked_about = [m for m in self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
+                       if UnfamiliarNames.in_focus(text, m.start)]  # not "I'm originally from Tianjin"
+        if (cues.asks_about_a_tie(text) and cues.mentions_cities(text) and not asked_about
+                and (question.intent not in PARTNER_CITY_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+            return steer("ask_partner_cities")  # "what cities is Groningen linked with?"
         if cues.asks_what_was_set_up(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION):
             return steer("ask_welcome_centre")  # "so what did they set up to attract people?"
         members = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION)

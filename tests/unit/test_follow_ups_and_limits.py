@@ -201,3 +201,56 @@ def test_support_for_newcomers_read_as_the_citys_contacts_is_the_welcome_centre(
                 "would be grateful to learn whether any support is available to newly arriving knowledge workers. "
                 "Kind regards, Dr. Okafor", "ask_international_relations", 0.71)
     assert reply.kind == ANSWER and reply.topic == "welcome-centre"
+
+
+def test_a_request_for_a_contact_the_page_lacks_is_refused_with_the_offer(ask):
+    reply = ask("Dear sir/madam, I represent a research consortium and would like to speak with the civil servant "
+                "responsible for European projects. Could you provide the name and e-mail address?", "request_human")
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert ask("can I talk to a person please", "request_human").kind == "handoff"
+
+
+def test_the_whole_hector_projects_trucks(ask):
+    reply = ask("how many hydrogen bin lorries are being built in the whole hector project", "ask_unlisted_fact", 0.54,
+                ranking=[("ask_project_partners", 0.15)])
+    assert reply.kind == ANSWER and "7 hydrogen refuse trucks" in reply.text
+
+
+def test_dutch_partners_after_a_project(ask):
+    hytrec2 = ask("Wat is HyTrEc2?", "ask_about")
+    reply = ask("wie doen er vanuit Nederland mee, behalve de gemeente?", "ask_international_relations", 0.32,
+                hytrec2.context)
+    assert reply.kind == ANSWER and "Drenthe" in reply.text
+
+
+def test_whether_a_foundation_is_the_municipality(ask):
+    reply = ask("Is the murmansk foundation part of the gemeente itself?", "ask_groningen_contribution", 0.77)
+    assert reply.kind == ANSWER and "independent foundation" in reply.text
+
+
+def test_cities_groningen_is_linked_with(ask):
+    reply = ask("what cities is groningen linked with", "ask_partner_cities", 0.23, ranking=[("ask_about", 0.2)])
+    assert reply.kind == ANSWER and reply.topic == "partner-cities"
+
+
+def test_a_project_described_by_a_keyword(ask):
+    reply = ask("tell me about the hydrogen garbage truck project with the other european cities", "ask_eu_projects", 0.64)
+    assert reply.kind == ANSWER and reply.topic == "hector"
+
+
+def test_opening_times_asked_in_dutch(ask):
+    reply = ask("Hoe laat gaat het International Welcome Centre North open op zaterdag?", "ask_welcome_centre", 0.6)
+    assert reply.kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text", ["how much subsidy does the murmansk foundation get from the gemeente each year",
+                                  "id love to volunteer for the san carlos foundation, do you have their email or website?"])
+def test_the_foundations_money_and_contacts_are_not_on_the_page(ask, text):
+    reply = ask(text, "ask_groningen_contribution", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_links_with_cities_of_a_country_from_someone_born_in_one(ask):
+    reply = ask("I'm originally from Tianjin! does groningen have links with chinese cities?", "ask_partner_cities", 0.28,
+                ranking=[("ask_international_relations", 0.23)])
+    assert reply.kind == ANSWER and "Xi'an" in reply.text

@@ -1,0 +1,68 @@
+"""Words that, in a question, ask about something the page never covers.
+
+A broad answer (the city's policy, its trade work, the Welcome Centre's
+paragraph) fits any question the classifier files under that topic, also
+"what is the city's policy on refugees?" or "what languages do they speak at
+the Welcome Centre?". The words that give such questions away are the ones our
+examples of questions the page cannot answer use (data/nlu/out_of_scope.yml,
+unknown_facts.yml) and that neither the knowledge base nor any example of an
+answerable question uses: refugees, languages, percentage. They are derived
+from the training data, not listed by hand, so a new example of either kind
+moves them.
+"""
+from collections import Counter
+from pathlib import Path
+from typing import FrozenSet, Iterable, List, Sequence
+
+import yaml
+
+from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
+from bot.names import Mention, token_spans
+from bot.unfamiliar_names import MIN_LENGTH, _asking_sentences, _stems, _strings, is_stop_word
+
+TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
+# Examples of questions the page cannot answer; every other intent's examples are answerable ones.
+UNANSWERABLE_INTENTS = frozenset({"out_of_scope", "ask_unlisted_fact"})
+MIN_EXAMPLES = 2
+
+
+def _words(texts: Iterable[str]) -> FrozenSet[str]:
+    return frozenset(stem for text in texts for word, _, _ in token_spans(text) for stem in _stems(word))
+
+
+class OffPageWords:
+    def __init__(self, answerable: Iterable[str], unanswerable: Iterable[str]):
+        known = _words(answerable)
+        # A word of one example only may be chance ("what happens ..."); one that
+        # several unanswerable examples share is what they are about.
+        counts = Counter(stem for text in unanswerable for stem in _words([text]))
+        self._off_page = frozenset(word for word, n in counts.items()
+                                   if n >= MIN_EXAMPLES and word not in known and len(word) >= MIN_LENGTH
+                                   and word.isalpha() and not is_stop_word(word))
+        self._known = known
+
+    @classmethod
+    def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "OffPageWords":
+        answerable: List[str] = [text for path in sorted(knowledge.glob("*.yml"))
+                                 for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+        unanswerable: List[str] = []
+        for path in sorted(examples.glob("*.yml")):
+            for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+                if "intent" not in block:
+                    continue  # lookup tables and synonyms hold names, not questions
+                target = unanswerable if block["intent"] in UNANSWERABLE_INTENTS else answerable
+                target.extend(line[2:].strip() for line in str(block.get("examples", "")).splitlines()
+                              if line.strip().startswith("- "))
+        return cls(answerable, unanswerable)
+
+    def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:
+        """The off-page words of the question's asking sentences, as written."""
+        asked = _asking_sentences(text)
+        found: List[str] = []
+        for word, start, end in token_spans(text):
+            if any(m.start <= start < m.end for m in known) or not any(a <= start < b for a, b in asked):
+                continue
+            stems = _stems(word)
+            if stems & self._off_page and not stems & self._known and text[start:end] not in found:
+                found.append(text[start:end])
+        return found
