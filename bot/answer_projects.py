@@ -59,7 +59,7 @@ class ProjectAnswers(AnswerTools):
     def project_partners(self, question: Question, context: Context) -> Reply:
         if self.asks_countries_of_programme(question, context):
             return self.programme(question, context)
-        if cues.asks_shared(question.text) and not self.mentioned(question, PROJECT):
+        if cues.asks_shared(question.text) and len({m.id for m in self.mentioned(question, PROJECT)}) in (0, len(self.kb.projects)):
             return self.partners_in_all_projects()
         projects = self.projects(question, context)
         if not projects:
@@ -246,5 +246,8 @@ class ProjectAnswers(AnswerTools):
 
     def needs_other_subject(self, question: Question) -> bool:
         """A project question whose only subject is a place, topic or programme."""
+        if not self.mentioned(question, PROJECT) and cues.says_project(question.text) and (
+                self.mentioned(question, PROGRAMME) and not self.mentioned(question, PLACE, ORGANISATION, TOPIC)):
+            return False  # "the north sea project": the programme's project
         return (not self.mentioned(question, PROJECT)
                 and bool(self.mentioned(question, PLACE, ORGANISATION, TOPIC, PROGRAMME)))

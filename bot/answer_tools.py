@@ -62,6 +62,9 @@ class AnswerTools:
     def projects(self, question: Question, context: Context) -> List[Project]:
         """The projects asked about: named ones, else the one the conversation is about."""
         ids = list(dict.fromkeys(m.id for m in self.mentioned(question, PROJECT)))
+        if not ids and cues.says_project(question.text):
+            # "the north sea project": the project of the programme named
+            ids = [p.id for m in self.mentioned(question, PROGRAMME) for p in self.kb.projects_in_programme(m.id)]
         if not ids and context.subject_kind == PROGRAMME:
             # "what does Groningen do in it?" after a programme: its project(s)
             ids = [p.id for p in self.kb.projects_in_programme(context.subject_id)]

@@ -191,6 +191,13 @@ class Answerer(AnswerTools):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(editions)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
         unknown = cues.unknown_names(question.text, question.mentions)
+        if (intent in PROJECT_QUESTION_INTENTS and intent != "ask_project_membership" and not unknown
+                and not self.mentioned(question, PROJECT, PROGRAMME) and (context.project_id or context.subject_kind == PROJECT)):
+            # "and Rotterdam, what's its role in it?" after HECTOR: a city the page never names.
+            strangers = self.unfamiliar.in_question(question.text, question.mentions)
+            if strangers:
+                return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(strangers)}.",
+                                   context, self.project_answers.project_partners(question, context))
         if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
@@ -304,6 +311,10 @@ class Answerer(AnswerTools):
             return question
         if not (self.mentioned(question, *NAMED_KINDS) or cues.is_long(question.text)):
             return question
+        if (self.mentioned(question, PROJECT) and cues.asks_period(question.text)
+                and not cues.asks_everyday_matter(question.text)):
+            # "... garbage trucks in some EU project. Can you tell me the period it ran?"
+            return replace(question, intent="ask_project_period", confidence=LOW_CONFIDENCE_THRESHOLD)
         for intent, confidence in question.ranking:
             if intent in self._handlers or intent in TOPIC_INTENTS:
                 if confidence >= NAMED_THING_SHARE * question.confidence:
@@ -353,6 +364,11 @@ class Answerer(AnswerTools):
                 and not self.mentioned(question, PROJECT)):
             # "who else in Germany?" after "and Bremen?": the other partner cities there.
             return replace(question, intent="ask_partner_cities", confidence=max(question.confidence, 0.5))
+        if (context.subject_kind == TOPIC and question.intent in TOPIC_INTENTS and not question.mentions
+                and cues.is_short(question.text) and question.confidence < SURE_OF_ONE_TOPIC
+                and TOPIC_INTENTS[question.intent] != context.subject_id and context.intent in TOPIC_INTENTS):
+            # "only into the city or wider?" after the trade topic: still the trade topic.
+            return replace(question, intent=context.intent, confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
         if context.subject_kind == TOPIC and cues.points_back(question.text) and question.intent != "out_of_scope":
             # "why did the city set it up?" after the Welcome Centre: its paragraph is the answer.
             return replace(question, intent="ask_about", confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))

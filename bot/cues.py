@@ -18,7 +18,12 @@ _UNLISTED_FACT = re.compile(r"""
     \bopening\s*(hours|times) | \bopen\s+on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?) |
     \bopeningstijden | \bhoe\s+laat\b | \bopen\s+op\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het\s+weekend) |
     \bgeopend\b | \bhow\s+much\s+subsid\w* | \bhoeveel\s+subsidie | \b(their|its)\s+(email|e-mail|website|webpage)\b |
-    \bvolunteer\w* | \bvrijwillig\w* | \bphone\s*number | \btelephone | \btelefoon | \be-?mail\s+address | \bemailadres |
+    \bvolunteer\s+(for|with|at)\b | \bas\s+a\s+volunteer\b | \bvrijwilliger\s+worden\b |
+    \bon\s+hold\b | \bput\s+on\s+ice\b | \bhalted\b | \bcut\s+(the\s+)?(ties|tie|links?)\b | \bstopgezet\b | \bbevroren\b |
+    \bhow\s+(can|do|could|would|should)\s+(we|i|you|one|my\s+\w+|our\s+\w+)\s+(join|take\s+part|participate|get\s+involved|
+        become\s+(a\s+)?(partner|member)|apply)\b | \bhoe\s+(kunnen|kan)\s+(we|wij|ik)\s+(meedoen|deelnemen|aansluiten) |
+    \bapply\s+for\b | \b(first|previous|earlier|original|eerste|vorige)\s+(hytrec\w*|hector)\b | \bthe\s+one\s+before\b |
+    \bpredecessor\b | \bvoorganger | \bphone\s*number | \btelephone | \btelefoon | \be-?mail\s+address | \bemailadres |
     \bpostal\s+address | \bvisiting\s+address | \bbezoekadres | \bcontact\s*person | \bcontactpersoon |
     \bwebsite\s+of\b | \bmake\s+an\s+appointment | \bafspraak\s+maken |
     \bsince\s+when\b | \bsince\s+what\s+year | \bsinds\s+wanneer | \bsinds\s+welk\s+jaar |
@@ -58,7 +63,7 @@ _UNLISTED_FACT = re.compile(r"""
     \btrade\s+(office|offices|missions?) | \bhandelsmissie\w* | \bhandelskantoor |
     \bwhat\s+(did|does|do|will|would)\b[^?.!]*\bcost\b |
     \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+|hydrogen\s+|waterstof\s*)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
-    \bhow\s+(big|large|wide|heavy|far|tall)\b | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
+    \bhow\s+(big|large|wide|heavy|far|tall)\b(?![^?.!]*\bfleet) | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2 |
     \bwho\s+(actually\s+)?(manages|operates|owns|is\s+in\s+charge\s+of)\b | \bwie\s+(beheert|is\s+eigenaar) |
@@ -249,7 +254,8 @@ _SETTLING_HELP = re.compile(r"""
     \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*)\b[^?.!]*\b(terecht|loket|hulp|go\s+to|turn\s+to)\b |
     \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
-    \bwegwijs | \bzich\s+(te\s+)?vestigen | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
+    \bwegwijs | \bzich\s+(te\s+)?vestigen | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
+    \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -323,7 +329,8 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
     return found
 
 
-_SHARED = re.compile(r"\b(both|in\s+common|beide|allebei|gemeenschappelijk)\b", re.IGNORECASE)
+_SHARED = re.compile(r"\b(both|in\s+common|beide|allebei|gemeenschappelijk|shows?\s+up\s+in\s+(both|each)|in\s+each)\b",
+                     re.IGNORECASE)
 
 
 def asks_shared(text: str) -> bool:
@@ -485,7 +492,9 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
         \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging)\b |
     \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
-    \bexport\w*\b
+    \bexport\w*\b |
+    \b(doing|do|start\w*\s+doing)\s+business\s+(in|with|abroad)\b[^?.!]*\b(city|municipality|gemeente|council)\b[^?.!]*\b(help|do\s+anything|support|assist)\b |
+    \b(city|municipality|gemeente|council)\b[^?.!]*\b(do\s+anything|help)\b[^?.!]*\bbusiness\s+(in|with|abroad)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -650,8 +659,31 @@ def sets_aside(text: str) -> bool:
     return bool(_SETS_ASIDE.search(text))
 
 
-_CONTRIBUTION = re.compile(r"\b(contribut\w*|bijdra\w*|draag\w*\b[^?.!]*\bbij|betalen\s+(ze|zij)\s+mee|pay\s+towards|chip\s+in)\b",
+_CONTRIBUTION = re.compile(r"\b(role|rol|do(es)?\s+in\s+(it|the\s+project|hytrec\w*|hector)|doing\s+in|contribut\w*|bijdra\w*|draag\w*\b[^?.!]*\bbij|betalen\s+(ze|zij)\s+mee|pay\s+towards|chip\s+in)\b",
                            re.IGNORECASE)
+
+
+_MONEY = re.compile(r"\b(money|pay\w*|fund\w*|subsid\w*|geld|betaal\w*|financ\w*)\b", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\b(how\s+much|hoeveel|amount|bedrag)\b", re.IGNORECASE)
+
+
+def asks_whether_money_goes(text: str) -> bool:
+    """'does the city put any money towards it?': whether, not how much."""
+    return bool(_MONEY.search(text)) and not _HOW_MUCH.search(text)
+
+
+_DONE_WITH = re.compile(r"\bwhat\s+(will|do|does|are|is)\s+(they|the\s+city|groningen|the\s+gemeente|the\s+municipality|it)\s+"
+                        r"(going\s+to\s+)?do\s+with\b|\bwat\s+(gaan|doen|gaat|doet)\s+(ze|zij|de\s+gemeente)\s+(ermee|met\s+die)",
+                        re.IGNORECASE)
+
+
+def asks_what_is_done_with(text: str) -> bool:
+    """'and what will they do with them, just park them?'"""
+    return bool(_DONE_WITH.search(text))
+
+
+def asks_period(text: str) -> bool:
+    return bool(_PERIOD_WORDS.search(text) or _WHEN.search(text))
 
 
 def asks_contribution(text: str) -> bool:

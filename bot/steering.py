@@ -73,6 +73,14 @@ class Steering:
         countries = self.tools.countries(question)
         if countries and not others and context.subject_kind == PROJECT and (cues.is_short(text) or cues.asks_who(text)):
             return steer("ask_project_partners")  # "anyone from Sweden?", "wie doen er vanuit Nederland mee?" after a project
+        if (context.subject_kind == PROJECT and not question.mentions and cues.asks_count(text)
+                and cues.mentions_cities(text)):
+            return steer("ask_project_goal")  # "spread over how many cities?" after HECTOR: the project's scale
+        if projects and cues.asks_what_is_done_with(text) and not cues.asks_unlisted_fact(text):
+            return steer("ask_groningen_contribution")  # "what will they do with them?" after the vehicles
+        if (context.subject_kind == PROGRAMME and not question.mentions and not cues.asks_when(text)
+                and question.intent in ("ask_project_period", "ask_project_goal")):
+            return steer("ask_programme")  # "which areas exactly does it focus on?" after a programme
         if context.subject_kind == PROGRAMME and not self.tools.mentioned(question, PROJECT):
             if cues.asks_about_countries(text) and not cues.asks_count(text):
                 return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
@@ -103,7 +111,8 @@ class Steering:
         if (about_a_project and countries and cues.names_a_kind_of_partner(text)
                 and question.intent not in ("ask_project_partners", "ask_unlisted_fact")):
             return steer("ask_project_partners")  # "is any other Dutch city in HECTOR?", "a Dutch partner in it?"
-        if (cues.asks_shared(text) and cues.asks_who(text) and not self.tools.mentioned(question, PROJECT)
+        if (cues.asks_shared(text) and (cues.asks_who(text) or cues.asks_about_partners(text))
+                and len({m.id for m in self.tools.mentioned(question, PROJECT)}) in (0, len(self.kb.projects))
                 and question.intent != "ask_project_partners"):
             return steer("ask_project_partners")  # "who shows up in both hydrogen projects?"
         if (not question.mentions or {m.id for m in question.mentions} == {HOME}) and cues.asks_which_projects(text):
@@ -117,6 +126,9 @@ class Steering:
                 and self.kb.places[context.subject_id].partner_link == "foundation"
                 and cues.asks_who_pays_or_arranges(text)):
             return steer("ask_city_link")  # "who pays that foundation?" after San Carlos: the municipality subsidises it
+        if (kept_by_a_foundation and cues.asks_whether_money_goes(text) and question.intent != "ask_city_link"
+                and not cues.asks_unlisted_fact(text)):
+            return steer("ask_city_link")  # "does the city put money towards the Murmansk tie?": it subsidises the foundation
         if (kept_by_a_foundation and cues.mentions_a_foundation(text) and not cues.asks_unlisted_fact(text)
                 and question.intent not in (*UNSURE_INTENTS, "ask_unlisted_fact")):
             return steer("ask_city_link")  # "is the Murmansk foundation part of the gemeente?": independent, subsidised

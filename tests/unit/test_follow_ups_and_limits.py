@@ -254,3 +254,75 @@ def test_links_with_cities_of_a_country_from_someone_born_in_one(ask):
     reply = ask("I'm originally from Tianjin! does groningen have links with chinese cities?", "ask_partner_cities", 0.28,
                 ranking=[("ask_international_relations", 0.23)])
     assert reply.kind == ANSWER and "Xi'an" in reply.text
+
+
+@pytest.mark.parametrize("text", [
+    "after russia invaded ukraine did groningen put the murmansk partnership on hold?",
+    "my company makes fuel cells, how can we join the hector project as a partner",
+    "can a startup apply for interreg north sea money and how does it work",
+    "what was the first hytrec project about, the one before hytrec2",
+])
+def test_more_facts_the_page_never_gives(ask, text):
+    reply = ask(text, "ask_about", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+def test_another_partners_role_is_not_on_the_page(ask):
+    reply = ask("what does the province of drenthe actually do in hytrec2, what's their role", "ask_project_goal", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert ask("what's groningen's role in hector", "ask_groningen_contribution").kind == ANSWER
+
+
+def test_a_city_the_page_never_names_after_a_project(ask):
+    hector = ask("tell me about hector", "ask_about")
+    reply = ask("and rotterdam, what's its role in it", "ask_groningen_contribution", 0.6, hector.context)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT) and "rotterdam" in reply.text.lower()
+
+
+def test_whether_the_city_pays_towards_a_foundation_tie(ask):
+    reply = ask("does the city put any money towards the murmansk partnership or is it all volunteers",
+                "ask_unlisted_fact", 0.6)
+    assert reply.kind == ANSWER and "subsidises" in reply.text
+
+
+def test_the_trade_topic_goes_on_in_a_short_follow_up(ask):
+    trade = ask("does the city help companies from abroad", "ask_international_trade")
+    reply = ask("only into the city or wider", "ask_internationalisation_policy", 0.4, trade.context)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_after_a_programme_its_focus_is_the_programme(ask):
+    nsr = ask("what is interreg nsr", "ask_programme")
+    reply = ask("which areas exactly does it focus on", "ask_project_period", 0.5, nsr.context)
+    assert reply.kind == ANSWER and reply.topic == "interreg-nsr"
+
+
+def test_the_fleet_of_the_north_sea_project(ask):
+    reply = ask("how big will the city's own hydrogen fleet be under the north sea project?", "ask_groningen_contribution", 0.6)
+    assert reply.kind == ANSWER and "6" in reply.text
+
+
+def test_what_is_done_with_the_vehicles(ask):
+    hytrec2 = ask("how many hydrogen vehicles does groningen buy in hytrec2", "ask_groningen_contribution")
+    reply = ask("and what will they do with them, just buy them and park them?", "ask_project_partners", 0.5,
+                hytrec2.context)
+    assert reply.kind == ANSWER and "tests them" in reply.text
+
+
+def test_over_how_many_cities_a_project_spreads(ask):
+    hector = ask("tell me about hector", "ask_about")
+    reply = ask("spread over how many different cities", "ask_partner_cities", 0.6, hector.context)
+    assert reply.kind == ANSWER and "7 different cities" in reply.text
+
+
+def test_a_partner_in_both_projects_with_both_named(ask):
+    reply = ask("is there any partner that shows up in both hytrec2 and hector (apart from groningen obviously)",
+                "ask_project_membership", 0.6)
+    assert reply.kind == ANSWER and "Aberdeen" in reply.text
+
+
+def test_a_long_story_asking_a_projects_period(ask):
+    reply = ask("Hi there, I'm writing my master thesis on hydrogen in municipal fleets, and my supervisor told me to "
+                "look at what Groningen did with garbage trucks in some EU project with a name like a Trojan hero. "
+                "Can you tell me the period it ran?", "out_of_scope", 1.0)
+    assert reply.kind == ANSWER and "2019" in reply.text
