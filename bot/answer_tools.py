@@ -72,6 +72,10 @@ class AnswerTools:
             ids = [context.subject_id]
         if not ids and context.project_id:
             ids = [context.project_id]
+        if not ids and context.subject_kind in (PLACE, ORGANISATION):
+            # "who else is in it?" after Narvik: the one project it takes part in
+            found = self.kb.projects_with_member(context.subject_id)
+            ids = [found[0][0].id] if len(found) == 1 else []
         if ids and not self.mentioned(question, PROJECT) and cues.asks_about_the_other(question.text):
             ids = [p for p in self.kb.projects if p not in ids]  # "the other project"
         return [self.kb.projects[i] for i in ids]

@@ -192,12 +192,13 @@ class Answerer(AnswerTools):
                                Context(intent), self.project_answers.eu_projects(question, context))
         unknown = cues.unknown_names(question.text, question.mentions)
         if (intent in PROJECT_QUESTION_INTENTS and intent != "ask_project_membership" and not unknown
-                and not self.mentioned(question, PROJECT, PROGRAMME) and (context.project_id or context.subject_kind == PROJECT)):
+                and (self.mentioned(question, PROJECT) or context.project_id or context.subject_kind == PROJECT)):
             # "and Rotterdam, what's its role in it?" after HECTOR: a city the page never names.
             strangers = self.unfamiliar.in_question(question.text, question.mentions)
             if strangers:
+                passed_over = self._handlers[intent](question, context)  # what the answer would have been
                 return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(strangers)}.",
-                                   context, self.project_answers.project_partners(question, context))
+                                   passed_over.context, passed_over if passed_over.kind == ANSWER else None)
         if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
@@ -315,6 +316,10 @@ class Answerer(AnswerTools):
                 and not cues.asks_everyday_matter(question.text)):
             # "... garbage trucks in some EU project. Can you tell me the period it ran?"
             return replace(question, intent="ask_project_period", confidence=LOW_CONFIDENCE_THRESHOLD)
+        if (self.mentioned(question, PROGRAMME) and not self.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and cues.asks_aim(question.text) and not cues.asks_everyday_matter(question.text)):
+            # "master student here ... what does the NSR programme want the regions to grow into?"
+            return replace(question, intent="ask_programme", confidence=LOW_CONFIDENCE_THRESHOLD)
         for intent, confidence in question.ranking:
             if intent in self._handlers or intent in TOPIC_INTENTS:
                 if confidence >= NAMED_THING_SHARE * question.confidence:
@@ -369,7 +374,8 @@ class Answerer(AnswerTools):
                 and TOPIC_INTENTS[question.intent] != context.subject_id and context.intent in TOPIC_INTENTS):
             # "only into the city or wider?" after the trade topic: still the trade topic.
             return replace(question, intent=context.intent, confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
-        if context.subject_kind == TOPIC and cues.points_back(question.text) and question.intent != "out_of_scope":
+        if context.subject_kind == TOPIC and cues.points_back(question.text) and (
+                question.intent != "out_of_scope" or cues.asks_purpose(question.text)):
             # "why did the city set it up?" after the Welcome Centre: its paragraph is the answer.
             return replace(question, intent="ask_about", confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
         fitting = INTENTS_FOR_SUBJECT[context.subject_kind]

@@ -31,7 +31,11 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhen\s+was\b.*\b(set\s+up|opened|founded) | \bwanneer\s+is\b.*\b(opgericht|geopend) |
     \bname\s+of\s+(the|that|this)\s+foundation | \bfoundation('?s)?\s+name | \bwhat\s+is\s+(the|that)\s+foundation\s+called |
     \bhoe\s+heet\s+(de|die|het|deze)?\s*stichting | \bnaam\s+van\s+(de|die)\s+stichting |
-    \bmayor\b | \bburgemeester | \blead\s+partner | \bcoordinat(or|es|ing)\b | \bpenvoerder |
+    \bmayors?\b | \bwhat\s+make\b | \bwhat'?s\s+the\s+street\b | \b(which|what)\s+part\s+of\s+(town|the\s+city)\b |
+    \b(is|are)\s+(now\s+)?over\b | \bbuy\s+more\b | \bplans\s+for\b | \bhow\s+much\s+(\w+\s+)?(money|funding|geld|subsid\w*) |
+    \b(name|list)\s+(the\s+)?(actual\s+|specific\s+|exact\s+)?(sectors|sectoren)\b | \b(actual|specific|exact)\s+sectors\b |
+    \b(rijdt|rijden)\b[^?.!]*\b(nu\s+al|al\s+echt|al)\b[^?.!]*\brond\b | \bnu\s+al\s+(echt\s+)?(rond|in\s+gebruik)\b |
+    \bwhat'?s\s+(the|that)\s+foundation\s+called | \bfoundation\s+called\b | \b(like|want|love)\s+to\s+volunteer\b | \bburgemeester | \blead\s+partner | \bcoordinat(or|es|ing)\b | \bpenvoerder |
     \bbrand\b | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk |
     \bproject\s*(leader|manager|lead)\b | \bprojectleider | \bwho\s+(leads|runs|manages)\s+(the\s+)?project | \bwie\s+leidt |
     \bresults?\b | \boutcomes?\b | \bperform(ed|ance)?\b | \bdid\s+(it|they|\w+)\s+(actually\s+)?(work|succeed) |
@@ -234,8 +238,8 @@ _EVERYDAY = re.compile(r"""
     \bov[\s-]?chip\w* | \bpublic\s+transport | \bopenbaar\s+vervoer | \b(bikes?|bicycles?|fiets\w*|cycling)\b |
     \b(dutch|language)\s+(course|class|lesson)s? | \btaalcursus | \binburger\w* | \bsports?\s+clubs? | \bgym\b |
     \bsupermarkets? | \bgroceries | \bvacanc\w* | \bjob\s+openings? | \bjobs?\s+for\b |
-    \b(nicer|better|worse|cheaper|safer|friendlier|leuker|mooier|goedkoper)\s+(place\s+|city\s+|stad\s+)?(than|dan)\b |
-    \bwould\s+you\s+(say|recommend) | \b(bin|bins|container|kliko|garbage\s+collection|waste\s+collection|rubbish)\b[^?.!]*
+    \b(nicer|better|worse|cheaper|safer|friendlier|leuker|mooier|goedkoper)\b[^?.!]{0,30}\b(than|dan)\b |
+    \bwould\s+you\s+recommend | \b(bin|bins|container|kliko|garbage\s+collection|waste\s+collection|rubbish)\b[^?.!]*
         \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -251,7 +255,8 @@ _SETTLING_HELP = re.compile(r"""
     \b(mov(e|es|ing)|relocat\w*|settl\w*|arriv\w*)\b[^?.!]*\b(easier|smoother|simpler|less\s+painful)\b | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
     \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
         (\w+\s+)?(newcomers|new\s+arrivals|internationals|expats|migrants|families|people\s+from\s+abroad) |
-    \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*)\b[^?.!]*\b(terecht|loket|hulp|go\s+to|turn\s+to)\b |
+    \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*|kenniswerker\w*)\b[^?.!]*\b(terecht|loket|hulp|wennen|go\s+to|turn\s+to)\b |
+    \bestablish\w*\s+themselves\b | \bsettle\s+in\b |
     \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
     \bwegwijs | \bzich\s+(te\s+)?vestigen | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
@@ -492,7 +497,8 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
         \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging)\b |
     \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
-    \bexport\w*\b |
+    \bexport\w*\b | \b(office|kantoor|vestiging)\b[^?.!]*\b(compan\w*|firms?|business\w*)\b[^?.!]*\b(receive|welcome|want)\b |
+    \b(receive|welcome)\s+(a\s+)?(compan\w*|firms?|business\w*)\b |
     \b(doing|do|start\w*\s+doing)\s+business\s+(in|with|abroad)\b[^?.!]*\b(city|municipality|gemeente|council)\b[^?.!]*\b(help|do\s+anything|support|assist)\b |
     \b(city|municipality|gemeente|council)\b[^?.!]*\b(do\s+anything|help)\b[^?.!]*\bbusiness\s+(in|with|abroad)\b
 """, re.VERBOSE | re.IGNORECASE)
@@ -680,6 +686,28 @@ _DONE_WITH = re.compile(r"\bwhat\s+(will|do|does|are|is)\s+(they|the\s+city|gron
 def asks_what_is_done_with(text: str) -> bool:
     """'and what will they do with them, just park them?'"""
     return bool(_DONE_WITH.search(text))
+
+
+_PEOPLE = re.compile(r"\b(employees|engineers|staff|workers|researchers|people|newcomers|colleagues|hires|recruits|them)\b",
+                     re.IGNORECASE)
+
+
+def speaks_of_people(text: str) -> bool:
+    return bool(_PEOPLE.search(text))
+
+
+_PROGRAMME_WORD = re.compile(r"\b(programmes?|programs?|programma'?s?)\b", re.IGNORECASE)
+
+
+def says_programme(text: str) -> bool:
+    return bool(_PROGRAMME_WORD.search(text))
+
+
+_AIM = re.compile(r"\b(aims?|goals?|want\w*|focus\w*|grow|about|doel\w*|purpose|for)\b", re.IGNORECASE)
+
+
+def asks_aim(text: str) -> bool:
+    return bool(_AIM.search(text))
 
 
 def asks_period(text: str) -> bool:

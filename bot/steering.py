@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Collection
 
 from bot import cues
-from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools, Question
+from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools, Question, mention_of
 from bot.intents import (LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_INTENT_OF, TOPIC_INTENTS,
                          UNSURE_INTENTS)
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
@@ -78,6 +78,14 @@ class Steering:
             return steer("ask_project_goal")  # "spread over how many cities?" after HECTOR: the project's scale
         if projects and cues.asks_what_is_done_with(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_groningen_contribution")  # "what will they do with them?" after the vehicles
+        if (context.subject_kind == PROJECT and not question.mentions and cues.says_programme(text)
+                and not cues.says_project(text) and question.intent in ("ask_project_goal", "ask_about")):
+            return steer("ask_programme")  # "what's the main goal of that programme then?" after HyTrEc2
+        named_projects = self.tools.mentioned(question, PROJECT)
+        if (named_projects and question.intent in TOPIC_INTENTS
+                and not self.tools.mentioned(question, PLACE, ORGANISATION, PROGRAMME)):
+            # "what's the city doing to grow the hydrogen economy?": what Groningen does in that project
+            return steer("ask_groningen_contribution" if cues.asks_about_a_share(text) else "ask_about")
         if (context.subject_kind == PROGRAMME and not question.mentions and not cues.asks_when(text)
                 and question.intent in ("ask_project_period", "ask_project_goal")):
             return steer("ask_programme")  # "which areas exactly does it focus on?" after a programme
@@ -126,6 +134,9 @@ class Steering:
                 and self.kb.places[context.subject_id].partner_link == "foundation"
                 and cues.asks_who_pays_or_arranges(text)):
             return steer("ask_city_link")  # "who pays that foundation?" after San Carlos: the municipality subsidises it
+        if (not kept_by_a_foundation and context.subject_kind == PLACE and not others
+                and self.kb.places[context.subject_id].partner_link == "foundation"):
+            kept_by_a_foundation = [mention_of(PLACE, context.subject_id)]  # "does the municipality give them money?"
         if (kept_by_a_foundation and cues.asks_whether_money_goes(text) and question.intent != "ask_city_link"
                 and not cues.asks_unlisted_fact(text)):
             return steer("ask_city_link")  # "does the city put money towards the Murmansk tie?": it subsidises the foundation
@@ -152,7 +163,8 @@ class Steering:
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
                 and not self.tools.mentioned(question, PROJECT, PROGRAMME)
-                and (question.intent not in TOPIC_INTENTS or question.intent in SAY_NOTHING_OF_SETTLING_IN)):
+                and (question.intent not in TOPIC_INTENTS or question.intent in SAY_NOTHING_OF_SETTLING_IN
+                     or (question.intent == "ask_international_trade" and cues.speaks_of_people(text)))):
             return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
         if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
             return steer("ask_project_goal")

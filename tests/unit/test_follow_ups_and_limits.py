@@ -326,3 +326,46 @@ def test_a_long_story_asking_a_projects_period(ask):
                 "look at what Groningen did with garbage trucks in some EU project with a name like a Trojan hero. "
                 "Can you tell me the period it ran?", "out_of_scope", 1.0)
     assert reply.kind == ANSWER and "2019" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("the 6 hydrogen vehicles of the gemeente, what make are they? hyundai? toyota?", "ask_groningen_contribution"),
+    ("in which part of town is the hydrogen station next to the solar park, whats the street", "ask_refuelling_point"),
+    ("what are the plans for hydrogen waste trucks now that hector is over, will the city buy more?", "ask_about"),
+    ("how much eu money has groningen received in total for its european projects", "ask_internationalisation_policy"),
+    ("rijdt de waterstofvuilniswagen van de gemeente nu al echt rond?", "ask_about"),
+    ("Has the city signed the Covenant of Mayors for Climate and Energy?", "ask_internationalisation_policy"),
+])
+def test_night_kinds_of_facts_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.6)
+    assert reply.kind == NO_ANSWER, reply.text
+
+
+def test_whether_the_municipality_pays_after_a_foundation_city(ask):
+    san_carlos = ask("tell me about san carlos", "ask_about")
+    reply = ask("does the municipality give them money?", "ask_project_partners", 0.5, san_carlos.context)
+    assert reply.kind == ANSWER and "subsidises" in reply.text
+
+
+def test_who_else_after_a_partner_in_one_project(ask):
+    narvik = ask("what is narvik", "ask_about")
+    reply = ask("who else is in it", "ask_project_partners", 0.8, narvik.context)
+    assert reply.kind == ANSWER and reply.topic == "hytrec2"
+
+
+def test_the_programme_of_the_project_in_the_conversation(ask):
+    hytrec2 = ask("tell me about hytrec2", "ask_about")
+    reply = ask("what's the main goal of that programme then", "ask_project_goal", 0.7, hytrec2.context)
+    assert reply.kind == ANSWER and reply.topic == "interreg-nsr"
+
+
+def test_a_project_named_in_a_broad_question_is_what_groningen_does_there(ask):
+    reply = ask("what's the city doing to grow the hydrogen economy, anything with european partners?",
+                "ask_internationalisation_policy", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "hector"
+
+
+def test_why_the_centre_was_set_up_after_it(ask):
+    centre = ask("what is the international welcome centre north", "ask_welcome_centre")
+    reply = ask("why was it set up in the first place", "out_of_scope", 0.6, centre.context)
+    assert reply.kind == ANSWER and reply.topic == "welcome-centre"
