@@ -206,7 +206,8 @@ class Answerer(AnswerTools):
             # Also, for a topic, a country or city of the knowledge base that its overview says
             # nothing of ("trade contacts with Japan?"), unless it is the writer's own ("I'm from Japan").
             unknown = (unknown or self.unfamiliar.in_question(question.text, question.mentions)
-                       or (intent in TOPIC_INTENTS and self._places_the_overview_passes_over(
+                       or (intent in TOPIC_INTENTS and not cues.asks_city_help_for_business(question.text)
+                           and self._places_the_overview_passes_over(
                            question, self._overview(intent, question, context))))
             if unknown:
                 overview = self._overview(intent, question, context)

@@ -219,6 +219,10 @@ def asks_project_wide_count(text: str) -> bool:
     return bool(_COUNT.search(text) and _PROJECT_WIDE_WORDS.search(text))
 
 
+def mentions_vehicles(text: str) -> bool:
+    return bool(_VEHICLE_OR_STATION.search(text) or re.search(r"\b(fleet|vloot)\b", text, re.IGNORECASE))
+
+
 def asks_when_about_vehicles(text: str) -> bool:
     """'when did the hydrogen truck start collecting?': the page dates projects, never their vehicles."""
     return bool(_WHEN.search(text) and _VEHICLE_OR_STATION.search(text) and not _PERIOD_WORDS.search(text))
@@ -620,7 +624,7 @@ def asks_how(text: str) -> bool:
     return bool(_HOW_MEANS.search(text))
 
 
-_TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationship|relation|band|verbonden|banden|"
+_TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationships?|relations?|band|verbonden|banden|"
                         r"(anything|something|iets|got|have|has)\s+(to\s+do|te\s+maken)\s+(with|met)|work(s|ing)?\s+(together\s+)?with|"
                         r"samenwerk\w*|involved\s+with)\b",
                         re.IGNORECASE)

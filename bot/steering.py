@@ -81,6 +81,9 @@ class Steering:
         if (context.subject_kind == PROJECT and not question.mentions and cues.says_programme(text)
                 and not cues.says_project(text) and question.intent in ("ask_project_goal", "ask_about")):
             return steer("ask_programme")  # "what's the main goal of that programme then?" after HyTrEc2
+        if (self.tools.mentioned(question, PROGRAMME) and cues.says_project(text) and not self.tools.mentioned(question, PROJECT)
+                and question.intent == "ask_programme" and cues.mentions_vehicles(text)):
+            return steer("ask_groningen_contribution")  # "the city's own fleet under the north sea project?"
         named_projects = self.tools.mentioned(question, PROJECT)
         if (named_projects and question.intent in TOPIC_INTENTS
                 and not self.tools.mentioned(question, PLACE, ORGANISATION, PROGRAMME)):

@@ -369,3 +369,21 @@ def test_why_the_centre_was_set_up_after_it(ask):
     centre = ask("what is the international welcome centre north", "ask_welcome_centre")
     reply = ask("why was it set up in the first place", "out_of_scope", 0.6, centre.context)
     assert reply.kind == ANSWER and reply.topic == "welcome-centre"
+
+
+def test_people_of_a_country_are_that_country(ask):
+    reply = ask("any danes in hytrec2?", "ask_project_partners", 0.6)
+    assert reply.kind == ANSWER and "European Institute for Innovation" in reply.text
+
+
+def test_help_doing_business_in_a_country_is_the_trade_answer(ask):
+    reply = ask("want to start doing business in china, can the city do anything for us there",
+                "ask_international_trade", 0.5)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+    assert ask("does the gemeente have trade contacts with Japan?", "ask_international_trade", 0.7).kind == NO_ANSWER
+
+
+def test_parts_of_the_world_with_formal_relations_are_the_partner_cities(ask):
+    reply = ask("In which parts of the world does Groningen maintain formal relations with cities?",
+                "ask_international_relations", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "partner-cities"
