@@ -364,6 +364,12 @@ class Answerer(AnswerTools):
         """'which cities take part?' after HECTOR: prefer a reading that fits the subject."""
         if not context.subject or context.subject_kind not in INTENTS_FOR_SUBJECT:
             return question
+        if (context.subject_kind == TOPIC and context.intent in TOPIC_INTENTS
+                and all((m.kind, m.id) == context.subject for m in question.mentions)
+                and question.intent in PROJECT_QUESTION_INTENTS and not cues.mentions_the_projects(question.text)
+                and not cues.is_long(question.text)):
+            # "and the investments, for which region?" after the trade topic: no project is meant.
+            return replace(question, intent=context.intent, confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
         if any(m.kind != COUNTRY and m.id != HOME for m in question.mentions):
             return question
         if (context.intent in PARTNER_CITY_INTENTS and self.countries(question) and cues.asks_for_others(question.text)

@@ -562,7 +562,8 @@ def asks_what_was_set_up(text: str) -> bool:
 
 
 _FOUNDATION = re.compile(r"\b(foundation|stichting)\b", re.IGNORECASE)
-_CITIES = re.compile(r"\b(cities|city|towns?|steden|stad|places)\b", re.IGNORECASE)
+# Cities in the plural: "the city" is mostly Groningen itself ("how many vehicles does the city buy?").
+_CITIES = re.compile(r"\b(cities|towns|steden|places|plaatsen)\b", re.IGNORECASE)
 
 
 def mentions_a_foundation(text: str) -> bool:

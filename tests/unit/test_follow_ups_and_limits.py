@@ -387,3 +387,18 @@ def test_parts_of_the_world_with_formal_relations_are_the_partner_cities(ask):
     reply = ask("In which parts of the world does Groningen maintain formal relations with cities?",
                 "ask_international_relations", 0.6)
     assert reply.kind == ANSWER and reply.topic == "partner-cities"
+
+
+def test_the_city_in_the_singular_is_groningen(ask):
+    hytrec2 = ask("what is HyTrEc2", "ask_about")
+    reply = ask("how many vehicles does the city buy", "ask_groningen_contribution", 0.8, hytrec2.context)
+    assert reply.kind == ANSWER and "6" in reply.text
+    why = ask("why does the city care so much about having good relations with other countries",
+              "ask_international_relations", 0.6)
+    assert why.topic != "partner-cities"
+
+
+def test_a_short_follow_up_after_a_topic_without_a_project_stays_on_the_topic(ask):
+    trade = ask("does the city try to attract foreign investment", "ask_international_trade")
+    reply = ask("and the investments they try to attract, for which region", "ask_project_goal", 0.5, trade.context)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
