@@ -33,6 +33,11 @@ class ProjectAnswers(AnswerTools):
         projects = [p for p in self.kb.projects.values() if not programmes or p.programme in programmes]
         listed, sections = self.say.projects_list(projects)
         text = f"The page names these European projects that Groningen takes part in:\n{listed}"
+        if cues.asks_count(question.text) and not programmes:
+            # The page says Groningen takes part in "a number of" European projects, and names two.
+            related = answer(text, PROJECTS_TOPIC, sections, Context("ask_eu_projects"))
+            return self.refuse(UNKNOWN_FACT, "I don't know: the page says Groningen takes part in a number of "
+                               "European projects, but not how many in all.", Context("ask_eu_projects"), related)
         # One project listed ("which project falls under Interreg NSR?") is what "it" means next.
         subject = (PROJECT, projects[0].id, projects[0].id) if len(projects) == 1 else ()
         return answer(text, PROJECTS_TOPIC, sections, Context("ask_eu_projects", *subject))

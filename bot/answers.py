@@ -184,6 +184,15 @@ class Answerer(AnswerTools):
         if unknown_city and not self.mentioned(question, PROJECT, PROGRAMME):
             # "some kind of link with Leeds?": a city the page does not name.
             return self.cities.is_partner_city(replace(question, intent="ask_is_partner_city"), context)
+        named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
+        if named_projects and cues.asks_full_name(question.text):
+            project = self.kb.projects[named_projects[0]]
+            full_name = re.sub(r"\s*\([^)]*\)$", "", project.full_name)
+            return answer(f"{project.name} stands for {full_name}.", project.id, project.sections,
+                          Context("ask_about", PROJECT, project.id))
+        if (self.mentioned(question, PLACE, ORGANISATION) and cues.asks_which_country(question.text)
+                and self.cities.can_locate(question, context) and not cues.asks_unlisted_fact(question.text)):
+            return self.cities.location(question, context)  # "murmansk which country", whatever the classifier says
         if not known or question.confidence < LOW_CONFIDENCE_THRESHOLD:
             return self.unsure(question, context)
         editions = self._other_editions(question.text)
@@ -199,7 +208,8 @@ class Answerer(AnswerTools):
                 passed_over = self._handlers[intent](question, context)  # what the answer would have been
                 return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(strangers)}.",
                                    passed_over.context, passed_over if passed_over.kind == ANSWER else None)
-        if unknown and intent in PROJECT_QUESTION_INTENTS and not self.mentioned(question, PROJECT, PROGRAMME):
+        named_by_name = [m for m in question.mentions if m.kind in (PROJECT, PROGRAMME)]  # not a keyword such as "refuse trucks"
+        if unknown and intent in PROJECT_QUESTION_INTENTS and not named_by_name:
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(unknown)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
         if intent in NAME_CHECKED_INTENTS:
@@ -220,12 +230,6 @@ class Answerer(AnswerTools):
                 return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't say anything about "
                                    f"{listing(off_page)} there.", overview.context,
                                    overview if overview.kind == ANSWER else None)
-        named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
-        if named_projects and cues.asks_full_name(question.text):
-            project = self.kb.projects[named_projects[0]]
-            full_name = re.sub(r"\s*\([^)]*\)$", "", project.full_name)
-            return answer(f"{project.name} stands for {full_name}.", project.id, project.sections,
-                          Context("ask_about", PROJECT, project.id))
         located = self.mentioned(question, PLACE, ORGANISATION) or (
             context.subject_kind in (PLACE, ORGANISATION) and cues.points_back(question.text))
         if self.cities.can_locate(question, context) and located:

@@ -31,7 +31,8 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhen\s+was\b.*\b(set\s+up|opened|founded) | \bwanneer\s+is\b.*\b(opgericht|geopend) |
     \bname\s+of\s+(the|that|this)\s+foundation | \bfoundation('?s)?\s+name | \bwhat\s+is\s+(the|that)\s+foundation\s+called |
     \bhoe\s+heet\s+(de|die|het|deze)?\s*stichting | \bnaam\s+van\s+(de|die)\s+stichting |
-    \bmayors?\b | \bwhat\s+make\b | \bwhat'?s\s+the\s+street\b | \b(which|what)\s+part\s+of\s+(town|the\s+city)\b |
+    \bmayors?\b | \b(nicest|prettiest|most\s+beautiful|best\s+to\s+visit|leukste|mooiste)\b | \bweekend\s+trip\b |
+    \bwhy\b[^?.!]*\b(pick|picked|chose|choose|chosen|select\w*|kozen|gekozen)\b | \bwhat\s+make\b | \bwhat'?s\s+the\s+street\b | \b(which|what)\s+part\s+of\s+(town|the\s+city)\b |
     \b(is|are)\s+(now\s+)?over\b | \bbuy\s+more\b | \bplans\s+for\b | \bhow\s+much\s+(\w+\s+)?(money|funding|geld|subsid\w*) |
     \b(name|list)\s+(the\s+)?(actual\s+|specific\s+|exact\s+)?(sectors|sectoren)\b | \b(actual|specific|exact)\s+sectors\b |
     \b(rijdt|rijden)\b[^?.!]*\b(nu\s+al|al\s+echt|al)\b[^?.!]*\brond\b | \bnu\s+al\s+(echt\s+)?(rond|in\s+gebruik)\b |
@@ -280,6 +281,14 @@ def asks_location(text: str) -> bool:
     return bool(_LOCATION.search(text))
 
 
+_WHICH_COUNTRY = re.compile(r"\b(which|what)\s+country\b|\bin\s+which\s+land\b|\bwelk\s+land\b", re.IGNORECASE)
+
+
+def asks_which_country(text: str) -> bool:
+    """'murmansk which country': only the country, not 'where' (which may be a street or a room)."""
+    return bool(_WHICH_COUNTRY.search(text))
+
+
 # Names that look like a project or programme but are none of ours:
 # an acronym ("JIVE"), or Interreg followed by a strand we do not know.
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}[a-z]?\d?\b")
@@ -402,6 +411,14 @@ _COUNTRIES_WORD = re.compile(r"\b(countries|landen)\b", re.IGNORECASE)
 
 def asks_about_countries(text: str) -> bool:
     return bool(_COUNTRIES_WORD.search(text))
+
+
+_WHICH_COUNTRIES = re.compile(r"\b(which|what|welke|name|list|noem)\b[^?.!]*\b(countries|landen)\b", re.IGNORECASE)
+
+
+def asks_which_countries(text: str) -> bool:
+    """'which countries take part?' (not 'is it about countries working together?')"""
+    return bool(_WHICH_COUNTRIES.search(text))
 
 
 _FULL_NAME = re.compile(r"\b(stand|stands)\s+for\b|\bshort\s+for\b|\bkort\s+voor\b|\bacronym|\babbreviation|\bafkorting|\bstaat\b.*\bvoor\b|"

@@ -196,6 +196,6 @@ class Steering:
 
     def asks_programme_countries(self, question: Question) -> bool:
         """'which countries take part in Interreg NWE?': the page names no programme's countries."""
-        return (cues.asks_about_countries(question.text) and not cues.asks_count(question.text)
+        return (cues.asks_which_countries(question.text) and not cues.asks_count(question.text)
                 and bool(self.tools.mentioned(question, PROGRAMME))
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION))

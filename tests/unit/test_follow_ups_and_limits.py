@@ -402,3 +402,31 @@ def test_a_short_follow_up_after_a_topic_without_a_project_stays_on_the_topic(as
     trade = ask("does the city try to attract foreign investment", "ask_international_trade")
     reply = ask("and the investments they try to attract, for which region", "ask_project_goal", 0.5, trade.context)
     assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+@pytest.mark.parametrize("text, expected", [("murmansk which country", "Russia"), ("what country is herten in", "Germany")])
+def test_which_country_whatever_the_classifier_says(ask, text, expected):
+    reply = ask(text, "ask_about", 0.2, ranking=[("out_of_scope", 0.19)])
+    assert reply.kind == ANSWER and expected in reply.text
+
+
+def test_the_full_name_whatever_the_classifier_says(ask):
+    reply = ask("full name of the HECTOR project?", "ask_about", 0.2)
+    assert reply.kind == ANSWER and "Hydrogen Waste Collection Vehicles" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("how many european projects is groningen in, total number?", "ask_eu_projects"),
+    ("which partner city is nicest for a weekend trip? bremen or hamburg", "ask_partner_cities"),
+    ("why did groningen pick tianjin and xi'an of all places?", "ask_partner_cities"),
+    ("tell me about the REVIVE project with the fuel cell refuse trucks", "ask_about"),
+])
+def test_morning_kinds_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert reply.kind == NO_ANSWER, reply.text
+
+
+def test_a_programme_about_countries_working_together(ask):
+    reply = ask("is interreg NWE about countries working together across borders?", "ask_programme", 0.7)
+    assert reply.kind == ANSWER and reply.topic == "interreg-nwe"
+    assert ask("which countries take part in interreg nwe", "ask_programme", 0.7).kind == NO_ANSWER
