@@ -258,18 +258,6 @@ class Answerer(AnswerTools):
             return self._topics(question, intent)
         return self._handlers[intent](question, context)
 
-    def _topics(self, question: Question, intent: str) -> Reply:
-        """A broad topic; and a close second one beside it, since the four broad paragraphs overlap
-        ("who builds Groningen into a knowledge city?" is both the city's contacts and its policy)."""
-        reply = self.topic(TOPIC_INTENTS[intent], Context(intent, TOPIC, TOPIC_INTENTS[intent]))
-        second = next(((i, c) for i, c in question.ranking if i != intent), None)
-        if (second is None or second[0] not in TOPIC_INTENTS or question.confidence >= SURE_OF_ONE_TOPIC
-                or second[1] < SECOND_TOPIC_SHARE * question.confidence):
-            return reply
-        other = self.topic(TOPIC_INTENTS[second[0]], reply.context)
-        return answer(f"{reply.text}\n\n{other.text}", reply.topic, [*reply.sections, *other.sections],
-                      reply.context)
-
     def _places_the_overview_passes_over(self, question: Question, overview: Reply) -> List[str]:
         """Countries and cities named by their name (not "German", not the Netherlands) that the overview
         says nothing of, unless they are the writer's own ("I'm from Japan")."""
