@@ -18,7 +18,7 @@ import yaml
 
 from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
 from bot.names import Mention, token_spans
-from bot.unfamiliar_names import MIN_LENGTH, _asking_sentences, _stems, _strings, is_stop_word
+from bot.unfamiliar_names import MIN_LENGTH, asking_sentences, is_stop_word, stems, yaml_texts
 
 TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 # Examples of questions the page cannot answer; every other intent's examples are answerable ones.
@@ -27,7 +27,7 @@ MIN_EXAMPLES = 2
 
 
 def _words(texts: Iterable[str]) -> FrozenSet[str]:
-    return frozenset(stem for text in texts for word, _, _ in token_spans(text) for stem in _stems(word))
+    return frozenset(stem for text in texts for word, _, _ in token_spans(text) for stem in stems(word))
 
 
 class OffPageWords:
@@ -43,8 +43,7 @@ class OffPageWords:
 
     @classmethod
     def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "OffPageWords":
-        answerable: List[str] = [text for path in sorted(knowledge.glob("*.yml"))
-                                 for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+        answerable: List[str] = yaml_texts(knowledge)
         unanswerable: List[str] = []
         for path in sorted(examples.glob("*.yml")):
             for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
@@ -57,12 +56,12 @@ class OffPageWords:
 
     def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:
         """The off-page words of the question's asking sentences, as written."""
-        asked = _asking_sentences(text)
+        asked = asking_sentences(text)
         found: List[str] = []
         for word, start, end in token_spans(text):
             if any(m.start <= start < m.end for m in known) or not any(a <= start < b for a, b in asked):
                 continue
-            stems = _stems(word)
-            if stems & self._off_page and not stems & self._known and text[start:end] not in found:
+            forms = stems(word)
+            if forms & self._off_page and not forms & self._known and text[start:end] not in found:
                 found.append(text[start:end])
         return found

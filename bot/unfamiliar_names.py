@@ -52,7 +52,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset("""
 _SENTENCE = re.compile(r"[^.?!\n]+[?]", re.MULTILINE)
 
 
-def _asking_sentences(text: str) -> List[tuple]:
+def asking_sentences(text: str) -> List[tuple]:
     """(start, end) of the sentences that end in a question mark; the whole text when none does."""
     return [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
 
@@ -75,18 +75,24 @@ def _stop_words() -> FrozenSet[str]:
     return frozenset(fold(word) for word in _lexicon().stop_words)
 
 
-def _strings(node: object) -> Iterable[str]:
+def yaml_strings(node: object) -> Iterable[str]:
     if isinstance(node, str):
         yield node
     elif isinstance(node, dict):
         for value in node.values():
-            yield from _strings(value)
+            yield from yaml_strings(value)
     elif isinstance(node, (list, tuple)):
         for value in node:
-            yield from _strings(value)
+            yield from yaml_strings(value)
 
 
-def _stems(word: str) -> Set[str]:
+def yaml_texts(folder: Path) -> List[str]:
+    """Every text in the YAML files of a folder."""
+    return [text for path in sorted(folder.glob("*.yml"))
+            for text in yaml_strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+
+
+def stems(word: str) -> Set[str]:
     """The word and its forms without a common ending (partners, projecten, funded)."""
     forms = {word}
     for ending in ("s", "es", "ies", "ed", "ing", "en", "e", "'s"):
@@ -113,22 +119,19 @@ class UnfamiliarNames:
         words: Set[str] = set()
         for text in texts:
             for word, _, _ in token_spans(text):
-                words |= _stems(word)
+                words |= stems(word)
         return words
 
     @classmethod
     def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "UnfamiliarNames":
         """From every text of the knowledge base's YAML files and of the training data's."""
-        def texts(folder: Path) -> List[str]:
-            return [text for path in sorted(folder.glob("*.yml"))
-                    for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
-        return cls(texts(knowledge), texts(examples))
+        return cls(yaml_texts(knowledge), yaml_texts(examples))
 
     def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:
         """The unfamiliar names in the question's own sentences, as written."""
         spans = token_spans(text)
         dutch = self._looks_dutch([word for word, _, _ in spans])
-        asked = _asking_sentences(text)
+        asked = asking_sentences(text)
         found: List[str] = []
         for i, (word, start, end) in enumerate(spans):
             if any(m.start <= start < m.end for m in known) or not self.in_focus(text, start, spans, asked):
@@ -144,7 +147,7 @@ class UnfamiliarNames:
     @staticmethod
     def in_focus(text: str, start: int, spans=None, asked=None) -> bool:
         """Whether the word at `start` is in a sentence that asks, and not in the writer's own story."""
-        asked = _asking_sentences(text) if asked is None else asked
+        asked = asking_sentences(text) if asked is None else asked
         if not any(a <= start < b for a, b in asked):
             return False
         spans = token_spans(text) if spans is None else spans
@@ -157,7 +160,7 @@ class UnfamiliarNames:
             return False
         names, english = _english()
         if word in names:  # a slip of one of our words is not a name ("projekt")
-            return not (_stems(word) & self._knowledge or (not capitalised and self._near_ours(word)))
+            return not (stems(word) & self._knowledge or (not capitalised and self._near_ours(word)))
         # Any other word only when written as a name: a word unknown in lower case is
         # more often a slip ("internashional") or slang ("nah") than a name.
         return capitalised and not (word in english or self._is_ours(word))
@@ -178,7 +181,7 @@ class UnfamiliarNames:
         return word in self._stop or (word.endswith("nt") and (word[:-1] in self._stop or word[:-2] in self._stop))
 
     def _is_ours(self, word: str) -> bool:
-        return bool(_stems(word) & self._ours)
+        return bool(stems(word) & self._ours)
 
     def _near_ours(self, word: str) -> bool:
         """One letter off a word of ours: a slip of the keys, not a name."""
