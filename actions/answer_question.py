@@ -10,6 +10,7 @@ from actions.handoff import respond_to_handoff, with_stale_request_cleared
 from actions.knowledge import answerer, knowledge_base
 from bot.answers import Question
 from bot.names import ENTITY_KINDS, Mention
+from bot.question_sentence import ASKED_RANKING
 from bot.rendering import render
 from bot.replies import HANDOFF, NO_ANSWER, RESPONSE, Context, Reply
 
@@ -21,6 +22,15 @@ def ranked_intents(message: Dict[Text, Any]) -> Tuple[Tuple[str, float], ...]:
     ranking = message.get("intent_ranking") or [message.get("intent") or {}]
     return tuple((r["name"], float(r.get("confidence") or 0.0)) for r in ranking
                  if r.get("name") and r["name"] != FALLBACK_INTENT) or ((FALLBACK_INTENT, 0.0),)
+
+
+def asked_ranking(message: Dict[Text, Any]) -> Tuple[Tuple[str, float], ...]:
+    """The guesses for the question of a long message alone (bot/question_sentence_component.py)."""
+    ranking = message.get(ASKED_RANKING)
+    if not isinstance(ranking, list):
+        return ()
+    return tuple((r["name"], float(r.get("confidence") or 0.0)) for r in ranking
+                 if isinstance(r, dict) and isinstance(r.get("name"), str))
 
 
 def mentions_in(message: Dict[Text, Any]) -> Tuple[Mention, ...]:
@@ -56,7 +66,7 @@ class ActionAnswerQuestion(Action):
         message = tracker.latest_message or {}
         text = message.get("text") or ""
         ranking = ranked_intents(message)
-        question = Question(text, *ranking[0], mentions_in(message), ranking[1:])
+        question = Question(text, *ranking[0], mentions_in(message), ranking[1:], asked_ranking(message))
         reply = answerer().reply(question, context_from(tracker))
         if reply.kind == HANDOFF:
             return with_stale_request_cleared(respond_to_handoff(question.intent, dispatcher, tracker), tracker)

@@ -23,6 +23,8 @@ class Question:
     confidence: float
     mentions: Tuple[Mention, ...] = ()
     ranking: Tuple[Tuple[str, float], ...] = ()  # the classifier's other guesses, best first
+    # The guesses for the asking sentences alone, when a story surrounds them (bot/question_sentence.py).
+    asked_ranking: Tuple[Tuple[str, float], ...] = ()
 
 
 def mention_of(kind: str, entry_id: str) -> Mention:

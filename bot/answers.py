@@ -20,6 +20,7 @@ from bot.knowledge import KnowledgeBase
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
+from bot.question_sentence import asked_part
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
 from bot.unfamiliar_names import UnfamiliarNames
@@ -95,6 +96,8 @@ SECOND_TOPIC_SHARE = 0.6
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
+# The question of a long message, read alone, overrules an unsure reading of the whole when it is this sure.
+SURE_OF_THE_ASKED_SENTENCE = 0.8
 
 
 
@@ -162,7 +165,7 @@ class Answerer(AnswerTools):
         # Not for the broad topics (the Welcome Centre draws every everyday question).
         sure_of_a_page_question = (question.confidence >= EVERYDAY_OVERRULED_CONFIDENCE
                                    and question.intent in self._handlers and question.intent != "ask_unlisted_fact")
-        if cues.asks_everyday_matter(question.text) and not sure_of_a_page_question:
+        if self._asks_everyday_matter(question) and not sure_of_a_page_question:
             named = {(m.kind, m.id) for m in self.mentioned(question, *NAMED_KINDS)}
             if not named:
                 return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
@@ -173,6 +176,7 @@ class Answerer(AnswerTools):
                                    "International Welcome Centre North offers.", centre,
                                    self.topic(WELCOME_CENTRE_TOPIC, centre))
         question = self._read_in_context(question, context)
+        question = self._read_the_asked_sentence(question)
         question = self._reconsider_out_of_scope(question)
         question = self._settling_in_help(question)
         question = self.steering.steer(question, context)
@@ -298,6 +302,34 @@ class Answerer(AnswerTools):
             # "and in China?": same subject, new filter (after a city: the partner cities there).
             mentions = (mention_of(*context.subject), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
+
+    def _read_the_asked_sentence(self, question: Question) -> Question:
+        """A story around a question can make the whole message look out of scope; the question alone,
+        read with this much certainty as a question about the page, is what was asked."""
+        if not question.asked_ranking or not (question.intent in UNSURE_INTENTS
+                                              or question.confidence < LOW_CONFIDENCE_THRESHOLD):
+            return question
+        if not self._sure_of_the_asked_sentence(question) or self._asks_everyday_matter(question):
+            return question  # "we need a house. can the welcome centre help?" stays out of scope
+        intent, confidence = question.asked_ranking[0]
+        return replace(question, intent=intent, confidence=confidence, ranking=question.asked_ranking[1:])
+
+    def _sure_of_the_asked_sentence(self, question: Question) -> bool:
+        if not question.asked_ranking:
+            return False
+        intent, confidence = question.asked_ranking[0]
+        return ((intent in self._handlers or intent in TOPIC_INTENTS) and intent != "ask_unlisted_fact"
+                and confidence >= SURE_OF_THE_ASKED_SENTENCE)
+
+    def _asks_everyday_matter(self, question: Question) -> bool:
+        """Everyday matters (housing, bikes) count where the question asks. In the story before a question
+        that reads alone as a sure question about the page, and does not point back at the story, they
+        are colour ("in the supermarket I hear five languages. Why is Groningen so international?")."""
+        if not cues.asks_everyday_matter(question.text):
+            return False
+        asked = asked_part(question.text)
+        return (asked is None or cues.asks_everyday_matter(asked) or cues.points_back(asked)
+                or not self._sure_of_the_asked_sentence(question))
 
     def _reconsider_out_of_scope(self, question: Question) -> Question:
         """A thing from the page named in a question, or a long story around it, calls for a second look."""

@@ -52,12 +52,13 @@ Ask = Callable[..., Reply]
 
 @pytest.fixture
 def ask(answerer: Answerer, index: AliasIndex) -> Ask:
-    """ask(text, intent, confidence=0.9, context=Context(), ranking=()) -> Reply.
+    """ask(text, intent, confidence=0.9, context=Context(), ranking=(), asked=()) -> Reply.
 
-    The mentions come from the alias index, as the entity extractor would find them."""
+    The mentions come from the alias index, as the entity extractor would find them;
+    `asked` is the ranking of the question sentence alone (bot/question_sentence.py)."""
     def ask_(text: str, intent: str, confidence: float = 0.9, context: Context = Context(),
-             ranking: Sequence[Tuple[str, float]] = ()) -> Reply:
-        question = Question(text, intent, confidence, tuple(index.find(text)), tuple(ranking))
+             ranking: Sequence[Tuple[str, float]] = (), asked: Sequence[Tuple[str, float]] = ()) -> Reply:
+        question = Question(text, intent, confidence, tuple(index.find(text)), tuple(ranking), tuple(asked))
         return answerer.reply(question, context)
     return ask_
 

@@ -1,0 +1,83 @@
+"""The question of a long message read alone: finding it, ranking it, and when that reading counts."""
+import pytest
+
+from actions.answer_question import asked_ranking
+from bot.question_sentence import ASKED_RANKING, SentenceClassifier, asked_part
+from bot.replies import ANSWER, NO_ANSWER, OUT_OF_SCOPE
+
+STORY = ("My husband just started at the university and in the supermarket I hear five languages at once. "
+         "Why is Groningen such an international place?")
+
+
+def test_the_question_after_a_story_is_found():
+    assert asked_part(STORY) == "Why is Groningen such an international place?"
+
+
+@pytest.mark.parametrize("text", [
+    "why is groningen so international",  # no question mark: the whole message asks
+    "Why is Groningen such an international place?",  # nothing around it
+    "I read the page about HECTOR. Why?",  # too short to be read alone
+])
+def test_no_separate_question_when_there_is_no_story_or_too_little_question(text):
+    assert asked_part(text) is None
+
+
+def test_two_questions_after_a_story_are_read_together():
+    text = "We arrived last week. Which partner cities are German? And which are Chinese?"
+    assert asked_part(text) == "Which partner cities are German? And which are Chinese?"
+
+
+@pytest.fixture(scope="module")
+def tiny_classifier() -> SentenceClassifier:
+    return SentenceClassifier().fit(
+        ["which partner cities does groningen have", "list the twin towns of groningen",
+         "partner cities please", "where can i rent a room", "how do i find a flat", "rooms for rent"],
+        ["ask_partner_cities"] * 3 + ["out_of_scope"] * 3)
+
+
+def test_the_classifier_ranks_the_intents_of_a_text(tiny_classifier):
+    ranking = tiny_classifier.rank("what are the partner cities")
+    assert ranking[0][0] == "ask_partner_cities" and ranking[0][1] > ranking[1][1]
+    assert abs(sum(p for _, p in ranking) - 1.0) < 1e-6
+
+
+def test_the_classifier_survives_being_stored(tiny_classifier):
+    again = SentenceClassifier.from_bytes(tiny_classifier.to_bytes())
+    assert again.rank("a flat to rent") == tiny_classifier.rank("a flat to rent")
+
+
+def test_a_stored_file_with_other_types_is_refused():
+    import collections
+
+    import skops.io as sio
+
+    with pytest.raises(ValueError, match="unexpected types"):
+        SentenceClassifier.from_bytes(sio.dumps({"words": collections.Counter(a=1), "chars": None, "model": None}))
+
+
+def test_the_action_reads_the_ranking_from_the_parse_data_and_ignores_junk():
+    message = {ASKED_RANKING: [{"name": "ask_international_relations", "confidence": 0.9}, {"bad": 1}, "x"]}
+    assert asked_ranking(message) == (("ask_international_relations", 0.9),)
+    assert asked_ranking({}) == () and asked_ranking({ASKED_RANKING: "nonsense"}) == ()
+
+
+def test_a_sure_question_after_a_story_is_answered_although_the_whole_looks_out_of_scope(ask):
+    reply = ask(STORY, "out_of_scope", 0.7, asked=[("ask_international_relations", 0.9)])
+    assert reply.kind == ANSWER and reply.topic == "international-relations"
+
+
+def test_the_whole_message_counts_when_the_question_alone_is_unsure(ask):
+    reply = ask(STORY, "out_of_scope", 0.7, asked=[("ask_international_relations", 0.6)])
+    assert (reply.kind, reply.reason) == (NO_ANSWER, OUT_OF_SCOPE)
+
+
+def test_a_question_that_points_back_at_an_everyday_story_stays_out_of_scope(ask):
+    text = "We need a house for our family of four. Can anyone in Groningen help us with that?"
+    reply = ask(text, "out_of_scope", 0.7, asked=[("ask_welcome_centre", 0.9)])
+    assert (reply.kind, reply.reason) == (NO_ANSWER, OUT_OF_SCOPE)
+
+
+def test_a_sure_reading_of_the_whole_message_is_kept(ask):
+    reply = ask("We are new here. Which partner cities does Groningen have?", "ask_partner_cities", 0.9,
+                asked=[("ask_international_relations", 0.95)])
+    assert reply.kind == ANSWER and reply.topic == "partner-cities"
