@@ -6,7 +6,7 @@ from bot import cues
 from bot.answer_tools import HOME, PROGRAMMES_TOPIC, PROJECTS_TOPIC, AnswerTools, Question
 from bot.describe import listing
 from bot.knowledge import Project
-from bot.names import ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
+from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
 from bot.replies import ANSWER, UNKNOWN_FACT, Context, Reply, answer
 
 ProjectFact = Callable[[Project], Optional[Tuple[str, Sequence[str]]]]
@@ -250,9 +250,12 @@ class ProjectAnswers(AnswerTools):
                 and cues.asks_about_countries(question.text))
 
     def needs_other_subject(self, question: Question) -> bool:
-        """A project question whose only subject is a place, topic or programme."""
+        """A project question whose only subject is a place, topic or programme, or a country where
+        no project has a partner ("does the municipality have an office in China?")."""
         if not self.mentioned(question, PROJECT) and cues.says_project(question.text) and (
                 self.mentioned(question, PROGRAMME) and not self.mentioned(question, PLACE, ORGANISATION, TOPIC)):
             return False  # "the north sea project": the programme's project
+        partner_countries = {partner.country for project in self.kb.projects.values() for partner in project.partners}
+        elsewhere = [m for m in self.mentioned(question, COUNTRY) if m.id not in partner_countries]
         return (not self.mentioned(question, PROJECT)
-                and bool(self.mentioned(question, PLACE, ORGANISATION, TOPIC, PROGRAMME)))
+                and bool(self.mentioned(question, PLACE, ORGANISATION, TOPIC, PROGRAMME) or elsewhere))

@@ -23,7 +23,7 @@ from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Con
 from bot.question_sentence import asked_part
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
-from bot.unfamiliar_names import UnfamiliarNames
+from bot.unfamiliar_names import UnfamiliarNames, asking_sentences
 
 __all__ = ["Answerer", "Question"]
 
@@ -96,6 +96,9 @@ SECOND_TOPIC_SHARE = 0.6
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
+# Names that give a question a subject of its own, so that names in the story around it are not
+# asked about (topic words such as "partner city" do not: "my mom lives in Oldenburg. Is it a partner city?").
+STORY_SUBJECT_KINDS = (PLACE, COUNTRY, PROJECT, PROGRAMME, ORGANISATION)
 # The question of a long message, read alone, overrules an unsure reading of the whole when it is this sure.
 SURE_OF_THE_ASKED_SENTENCE = 0.8
 
@@ -151,6 +154,7 @@ class Answerer(AnswerTools):
         return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't give a date for that.", reply.context, reply)
 
     def _reply(self, question: Question, context: Context) -> Reply:
+        question = self._without_names_of_the_story(question)
         question = self._resolve_follow_up(question, context)
         if question.intent in SMALL_TALK_RESPONSES or question.intent in HANDOFF_INTENTS:
             if self._is_small_talk(question):
@@ -302,6 +306,24 @@ class Answerer(AnswerTools):
             # "and in China?": same subject, new filter (after a city: the partner cities there).
             mentions = (mention_of(*context.subject), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
+
+    @staticmethod
+    def _without_names_of_the_story(question: Question) -> Question:
+        """'I work in hydrogen in Bremen. In HyTrEc2, what does Groningen itself do?': when the asking
+        sentences name a subject of their own, the names in the story around them are not asked about."""
+        asked = asking_sentences(question.text)
+        if asked == [(0, len(question.text))]:
+            return question
+
+        def in_asked(m) -> bool:
+            return any(start <= m.start < end for start, end in asked)
+
+        if (not any(in_asked(m) and m.id != HOME and m.kind in STORY_SUBJECT_KINDS for m in question.mentions)
+                or any(cues.speaks_of_the_writer(question.text[start:end]) for start, end in asked)):
+            # "My mom lives in Oldenburg. Is it a partner city?", "I work at Aberdeen City Council. Are we
+            # a partner in HyTrEc2?": the story holds the subject.
+            return question
+        return replace(question, mentions=tuple(m for m in question.mentions if in_asked(m)))
 
     def _read_the_asked_sentence(self, question: Question) -> Question:
         """A story around a question can make the whole message look out of scope; the question alone,

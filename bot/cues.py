@@ -96,7 +96,10 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
     \bdo\s+(they|we|the\s+cities|the\s+two)\s+(actually\s+)?do\s+together | \bsamen\s+doen\b |
     \bwhy\b[^?.!]*\b(not|only|isn'?t|aren'?t|no\s+longer)\b[^?.!]*\b(active|actively|maintain\w*|kept)\b |
-    \bwaarom\b[^?.!]*\b(niet|alleen)\b[^?.!]*\bactie\w* | \b(car|vehicle|truck)\s+models?\b | \bwhich\s+models?\b
+    \bwaarom\b[^?.!]*\b(niet|alleen)\b[^?.!]*\bactie\w* | \b(car|vehicle|truck)\s+models?\b | \bwhich\s+models?\b |
+    \bwhat\s+do\s+you\s+(personally\s+|really\s+)?think\b | \byour\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take)\b |
+    \bshould\s+(groningen|the\s+city|the\s+municipality|the\s+gemeente|we)\s+(still\s+|really\s+)?(keep|stop|end|drop|continue|join|leave|cut)\b |
+    \bwat\s+vind\s+(jij|je)\b | \bjouw\s+mening\b
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -153,6 +156,14 @@ def asks_for_the_rest(text: str) -> bool:
     return (0 < len(words) <= 8 and words[0] in _FOLLOW_UP_MARKERS
             and any(w in _REST_WORDS for w in words)
             and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS or w in _REST_FILLER for w in words))
+
+
+_THE_WRITER = re.compile(r"\b(i|i'm|im|me|my|we|we're|us|our|ik|mij|mijn|wij|we|ons|onze)\b", re.IGNORECASE)
+
+
+def speaks_of_the_writer(text: str) -> bool:
+    """'Are we listed as a partner?': the question is about the one who writes."""
+    return bool(_THE_WRITER.search(text))
 
 
 def points_back(text: str) -> bool:
@@ -245,7 +256,9 @@ _EVERYDAY = re.compile(r"""
     \bsupermarkets? | \bgroceries | \bvacanc\w* | \bjob\s+openings? | \bjobs?\s+for\b |
     \b(nicer|better|worse|cheaper|safer|friendlier|leuker|mooier|goedkoper)\b[^?.!]{0,30}\b(than|dan)\b |
     \bwould\s+you\s+recommend | \b(bin|bins|container|kliko|garbage\s+collection|waste\s+collection|rubbish)\b[^?.!]*
-        \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris
+        \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris |
+    \bdiplomas?\b | \bcertif(y|ied|ies|icates?)\b | \blegali[sz]\w* |
+    \btranslat\w*\s+(of\s+)?(my|her|his|our|their|a|the)?\s*(documents?|diplomas?|papers|certificates?)
 """, re.VERBOSE | re.IGNORECASE)
 
 

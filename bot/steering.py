@@ -47,6 +47,11 @@ class Steering:
         else:
             project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
             projects = [project_id] if project_id else []
+        places = self.tools.mentioned(question, PLACE)
+        if (question.intent == "ask_groningen_contribution" and not projects and places
+                and all(self.kb.places[m.id].is_partner_city for m in places)
+                and not self.tools.mentioned(question, PROGRAMME, ORGANISATION)):
+            return steer("ask_city_link")  # "is the Murmansk twinning run by the municipality itself?"
         if (context.intent in PARTNER_CITY_INTENTS and self.tools.countries(question) and question.intent not in
                 PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             # "which of them are German?" after the partner cities: the partner cities there.

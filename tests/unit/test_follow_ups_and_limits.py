@@ -430,3 +430,34 @@ def test_a_programme_about_countries_working_together(ask):
     reply = ask("is interreg NWE about countries working together across borders?", "ask_programme", 0.7)
     assert reply.kind == ANSWER and reply.topic == "interreg-nwe"
     assert ask("which countries take part in interreg nwe", "ask_programme", 0.7).kind == NO_ANSWER
+
+
+def test_whether_the_municipality_itself_runs_a_twinning_is_how_the_tie_is_kept(ask):
+    reply = ask("is the murmansk twinning managed by the municipality itself?", "ask_groningen_contribution", 0.84)
+    assert reply.kind == ANSWER and reply.topic == "partner-cities" and "foundation" in reply.text
+
+
+def test_what_the_municipality_does_in_a_country_of_no_project_is_not_a_project_question(ask):
+    reply = ask("does the municipality of groningen have its own office in china?", "ask_groningen_contribution", 0.93)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("honestly, what do you think, should groningen still keep a twin city in russia?", "ask_partner_cities"),
+    ("wat vind jij, moet groningen doorgaan met murmansk", "ask_city_link"),
+])
+def test_an_opinion_is_not_on_the_page(ask, text, intent):
+    reply = ask(text, intent, 0.95)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_the_same_country_without_an_opinion_is_answered(ask):
+    reply = ask("which partner cities are in russia", "ask_partner_cities", 0.98)
+    assert reply.kind == ANSWER and "Murmansk" in reply.text
+
+
+def test_a_service_of_the_welcome_centre_the_page_does_not_list_is_unknown(ask):
+    text = ("Front desk here - a visitor wants to know if the Welcome Centre can certify a copy of her "
+            "diploma for an employer. Can we do that?")
+    reply = ask(text, "ask_welcome_centre", 0.9)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)

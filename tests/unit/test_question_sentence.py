@@ -81,3 +81,20 @@ def test_a_sure_reading_of_the_whole_message_is_kept(ask):
     reply = ask("We are new here. Which partner cities does Groningen have?", "ask_partner_cities", 0.9,
                 asked=[("ask_international_relations", 0.95)])
     assert reply.kind == ANSWER and reply.topic == "partner-cities"
+
+
+def test_names_in_the_story_are_not_asked_about_when_the_question_has_its_own_subject(ask):
+    text = "I work in the hydrogen sector in Bremen. In HyTrEc2, what does the city of Groningen itself do?"
+    reply = ask(text, "ask_groningen_contribution")
+    assert reply.kind == ANSWER and reply.topic == "hytrec2" and "6" in reply.text
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("My mom lives in Oldenburg. Is it a partner city?", "partner-cities"),  # the story holds the subject
+    ("I work at Aberdeen City Council. Are we a partner of Groningen in HyTrEc2?", "hytrec2"),  # "we" is the story's
+])
+def test_the_story_keeps_its_names_when_the_question_points_at_it(ask, text, topic):
+    intent = "ask_is_partner_city" if topic == "partner-cities" else "ask_project_membership"
+    reply = ask(text, intent)
+    assert reply.kind == ANSWER and reply.topic == topic
+    assert ("Oldenburg" if topic == "partner-cities" else "Aberdeen") in reply.text
