@@ -207,7 +207,7 @@ class Answerer(AnswerTools):
         if editions:
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(editions)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
-        unknown = cues.unknown_names(question.text, question.mentions)
+        unknown = cues.unknown_names(question.text, question.mentions, self._standalone_question(question.text))
         if (intent in PROJECT_QUESTION_INTENTS and intent != "ask_project_membership" and not unknown
                 and (self.mentioned(question, PROJECT) or context.project_id or context.subject_kind == PROJECT)):
             # "and Rotterdam, what's its role in it?" after HECTOR: a city the page never names.
@@ -308,21 +308,25 @@ class Answerer(AnswerTools):
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
 
     @staticmethod
-    def _without_names_of_the_story(question: Question) -> Question:
+    def _standalone_question(text: str) -> List[tuple]:
+        """The spans of the asking sentences when a story surrounds them and they do not point back at
+        it ("Is it a partner city?", "Are we a partner?"); else []."""
+        asked = asking_sentences(text)
+        if asked == [(0, len(text))] or any(cues.speaks_of_the_writer(text[a:b]) or cues.points_back(text[a:b])
+                                            for a, b in asked):
+            return []
+        return asked
+
+    def _without_names_of_the_story(self, question: Question) -> Question:
         """'I work in hydrogen in Bremen. In HyTrEc2, what does Groningen itself do?': when the asking
         sentences name a subject of their own, the names in the story around them are not asked about."""
-        asked = asking_sentences(question.text)
-        if asked == [(0, len(question.text))]:
-            return question
+        asked = self._standalone_question(question.text)
 
         def in_asked(m) -> bool:
             return any(start <= m.start < end for start, end in asked)
 
-        if (not any(in_asked(m) and m.id != HOME and m.kind in STORY_SUBJECT_KINDS for m in question.mentions)
-                or any(cues.speaks_of_the_writer(question.text[start:end]) for start, end in asked)):
-            # "My mom lives in Oldenburg. Is it a partner city?", "I work at Aberdeen City Council. Are we
-            # a partner in HyTrEc2?": the story holds the subject.
-            return question
+        if not any(in_asked(m) and m.id != HOME and m.kind in STORY_SUBJECT_KINDS for m in question.mentions):
+            return question  # "My mom lives in Oldenburg. Is it a partner city?": the story holds the subject
         return replace(question, mentions=tuple(m for m in question.mentions if in_asked(m)))
 
     def _read_the_asked_sentence(self, question: Question) -> Question:

@@ -335,10 +335,12 @@ _EU_PROGRAMME_NAMES = re.compile(r"\b(horizon\s*(2020|europe)|erasmus\s*\+?|crea
 _COMPOUND_NAME = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b|\b[A-Z][a-z]{2,}[A-Z][a-z]{2,}\b")
 
 
-def unknown_names(text: str, known: Sequence[Mention]) -> list:
-    """Acronyms and Interreg strands in the text that are not known names."""
+def unknown_names(text: str, known: Sequence[Mention], within: Sequence[tuple] = ()) -> list:
+    """Acronyms and Interreg strands in the text that are not known names; only those inside the
+    `within` spans, when given (the question, not the story around it)."""
     def outside(start: int, mentions: Sequence[Mention]) -> bool:
-        return not any(m.start <= start < m.end for m in mentions)
+        return (not any(m.start <= start < m.end for m in mentions)
+                and (not within or any(a <= start < b for a, b in within)))
 
     from bot.unfamiliar_names import is_stop_word  # the word lists load on first use
 
@@ -349,7 +351,8 @@ def unknown_names(text: str, known: Sequence[Mention]) -> list:
              and not is_stop_word(m.group())]
     found += [m.group() for m in _INTERREG_STRAND.finditer(text)
               if outside(m.start(1), programmes) and m.group(1).lower() not in _GENERIC_AFTER_INTERREG]
-    found += [m.group().strip() for m in _EU_PROGRAMME_NAMES.finditer(text) if m.group().strip() not in found]
+    found += [m.group().strip() for m in _EU_PROGRAMME_NAMES.finditer(text)
+              if outside(m.start(), ()) and m.group().strip() not in found]
     found += [m.group() for m in _COMPOUND_NAME.finditer(text) if outside(m.start(), known) and m.group() not in found]
     for m in _NAMED_PROJECT.finditer(text):
         group = 1 if m.group(1) else 2

@@ -14,6 +14,7 @@ ask about. In Dutch questions only English names count, and not those that
 are also Dutch words or words of our examples ("Europese"): the lookups data
 knows too few Dutch words to go by capitals.
 """
+import difflib
 import functools
 import re
 from pathlib import Path
@@ -28,6 +29,12 @@ from bot.names import Mention, fold, token_spans
 
 TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 MIN_LENGTH = 3
+# A word in lower case that no vocabulary knows counts as a name from this length on ("eemshaven", not "nah").
+MIN_LOWER_CASE_NAME = 6
+# Words this short in lower case are slang or chat ("nah", "lol"), even where English writes them as names.
+SHORT_SLANG = 3
+# How alike (difflib's ratio) a word must be to one of ours to be a slip of it.
+SLIP_SIMILARITY = 0.8
 # How many words before a name may say it is the writer's own ("our company in Shenzhen").
 WRITER_WINDOW = 4
 # Words just before a name that make it the writer's own story, not the question
@@ -42,6 +49,7 @@ ABOUT_THE_WRITER = frozenset("""
 _DUTCH_FUNCTION_WORDS = frozenset("""
     de het een en van ik je jij wij zij ze hij zijn waren wat wie waar wanneer waarom hoe welke welk
     niet geen ook nog maar want dus of als dan met voor naar bij uit over door om er hier daar deze dit die dat
+    waarvoor waarmee waardoor waarin waarop waarover
     heeft hebben heb kan kunnen wil willen moet moeten gaat gaan doet doen mijn jullie onze ons eigenlijk
 """.split())
 _ENGLISH_FUNCTION_WORDS = frozenset("""
@@ -112,6 +120,7 @@ class UnfamiliarNames:
         self._stop = _stop_words()
         self._one_dropped = {word[:i] + word[i + 1:] for word in self._ours if len(word) >= 5
                              for i in range(len(word))}
+        self._long_ours = sorted(word for word in self._ours if len(word) >= 5)
         _lexicon()  # read now, not at the first question
 
     @staticmethod
@@ -159,11 +168,30 @@ class UnfamiliarNames:
         if len(word) < MIN_LENGTH or not word.isalpha() or self._is_function_word(word) or word in _dutch():
             return False
         names, english = _english()
-        if word in names:  # a slip of one of our words is not a name ("projekt")
-            return not (stems(word) & self._knowledge or (not capitalised and self._near_ours(word)))
-        # Any other word only when written as a name: a word unknown in lower case is
-        # more often a slip ("internashional") or slang ("nah") than a name.
-        return capitalised and not (word in english or self._is_ours(word))
+        if word in names:  # a slip of one of our words is not a name ("projekt"), nor slang in lower case ("nah")
+            return not (stems(word) & self._knowledge or (not capitalised and (self._near_ours(word)
+                                                                               or len(word) <= SHORT_SLANG)))
+        if capitalised:
+            return not (word in english or self._is_ours(word))
+        # In lower case, a word no vocabulary knows is more often a slip ("internashional") or slang
+        # ("nah") than a name; but a long one that is like none of our words is a name ("eemshaven").
+        return (len(word) >= MIN_LOWER_CASE_NAME and word not in english and not self._is_ours(word)
+                and not self._near_ours(word) and not self._like_ours(word) and not self._is_compound(word))
+
+    def _is_compound(self, word: str) -> bool:
+        """Two known words written as one, as Dutch does ("welkomstcentrum", "waterstofbeleid")."""
+        names, english = _english()
+
+        def known(part: str) -> bool:
+            return (part in _dutch() or part in english or self._is_ours(part)) and part not in names
+
+        return any(known(word[:i]) and known(word[i:]) or (word[i - 1] == "s" and known(word[:i - 1])
+                                                           and known(word[i:]))
+                   for i in range(MIN_LENGTH + 1, len(word) - MIN_LENGTH + 1))
+
+    def _like_ours(self, word: str) -> bool:
+        """A slip of more than one letter from a word of ours ("internashional")."""
+        return bool(difflib.get_close_matches(word, self._long_ours, n=1, cutoff=SLIP_SIMILARITY))
 
     def _is_unfamiliar_in_dutch(self, word: str) -> bool:
         """In a Dutch question only an English name counts, and not one that is also Dutch or ours

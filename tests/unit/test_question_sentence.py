@@ -98,3 +98,11 @@ def test_the_story_keeps_its_names_when_the_question_points_at_it(ask, text, top
     reply = ask(text, intent)
     assert reply.kind == ANSWER and reply.topic == topic
     assert ("Oldenburg" if topic == "partner-cities" else "Aberdeen") in reply.text
+
+
+def test_a_programme_named_in_the_story_is_not_what_is_asked(ask):
+    text = ("hey! erasmus from Bilbao here, doing my thesis on clean transport. is Groningen part of some "
+            "european project with hydrogen?")
+    assert ask(text, "ask_eu_projects", 0.99).kind == ANSWER
+    refused = ask("is groningen in erasmus?", "ask_eu_projects", 0.99)
+    assert refused.kind == NO_ANSWER and "erasmus" in refused.text
