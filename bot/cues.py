@@ -99,7 +99,12 @@ _UNLISTED_FACT = re.compile(r"""
     \bwaarom\b[^?.!]*\b(niet|alleen)\b[^?.!]*\bactie\w* | \b(car|vehicle|truck)\s+models?\b | \bwhich\s+models?\b |
     \bwhat\s+do\s+you\s+(personally\s+|really\s+)?think\b | \byour\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take)\b |
     \bshould\s+(groningen|the\s+city|the\s+municipality|the\s+gemeente|we)\s+(still\s+|really\s+)?(keep|stop|end|drop|continue|join|leave|cut)\b |
-    \bwat\s+vind\s+(jij|je)\b | \bjouw\s+mening\b
+    \bwat\s+vind\s+(jij|je)\b | \bjouw\s+mening\b |
+    \bwho\s+(pays|funds|finances|sponsors)\b[^?.!]*\b(welcome|centre|center|desk|iwcn)\b |
+    \b(welcome\s+cent(re|er)|iwcn)\b[^?.!]*\b(funded|financed|paid\s+for|sponsored)\b |
+    \b(organi[sz]ations?|parties|partners|who)\s+(are|is)\s+behind\s+(the|that|this)\s+(welcome|centre|center|desk|iwcn)\b |
+    \b(won|win|wins|received|got|given)\s+(any|an|a|the|some)?\s*(awards?|prizes?|titles?)\b | \b(european\s+)?green\s+capital\b |
+    \bcapital\s+of\s+culture\b
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or

@@ -461,3 +461,19 @@ def test_a_service_of_the_welcome_centre_the_page_does_not_list_is_unknown(ask):
             "diploma for an employer. Can we do that?")
     reply = ask(text, "ask_welcome_centre", 0.9)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("who pays for the welcome centre, is it just the municipality or also the university?", "ask_welcome_centre"),
+    ("which organisations are behind the welcome centre?", "ask_welcome_centre"),
+    ("was groningen ever european green capital", "ask_international_relations"),
+    ("has groningen won any awards for its international policy", "ask_internationalisation_policy"),
+])
+def test_funding_of_the_welcome_centre_and_titles_are_not_on_the_page(ask, text, intent):
+    reply = ask(text, intent, 0.9)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_who_pays_for_the_foundation_is_on_the_page(ask):
+    reply = ask("and who pays for that foundation", "ask_city_link", 0.8, Context("ask_city_link", "place", "murmansk"))
+    assert reply.kind == ANSWER and "subsidis" in reply.text
