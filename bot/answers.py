@@ -20,7 +20,7 @@ from bot.knowledge import KnowledgeBase
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
-from bot.question_sentence import asked_part
+from bot.question_sentence import asked_part, standalone_question
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
 from bot.unfamiliar_names import UnfamiliarNames, asking_sentences
@@ -207,7 +207,7 @@ class Answerer(AnswerTools):
         if editions:
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(editions)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
-        unknown = cues.unknown_names(question.text, question.mentions, self._standalone_question(question.text))
+        unknown = cues.unknown_names(question.text, question.mentions, standalone_question(question.text))
         if (intent in PROJECT_QUESTION_INTENTS and intent != "ask_project_membership" and not unknown
                 and (self.mentioned(question, PROJECT) or context.project_id or context.subject_kind == PROJECT)):
             # "and Rotterdam, what's its role in it?" after HECTOR: a city the page never names.
@@ -242,7 +242,7 @@ class Answerer(AnswerTools):
             context.subject_kind in (PLACE, ORGANISATION) and cues.points_back(question.text))
         if self.cities.can_locate(question, context) and located:
             return self.cities.location(question, context)
-        if self.steering.asks_a_fact_the_page_never_gives(question):
+        if self.steering.asks_a_fact_the_page_never_gives(question, context):
             return self.unlisted_fact(question, context)
         if intent in TOPIC_INTENTS:
             return self._topics(question, intent)
@@ -307,20 +307,10 @@ class Answerer(AnswerTools):
             mentions = (mention_of(*context.subject), *mentions)
         return replace(question, intent=context.intent, confidence=1.0, mentions=mentions)
 
-    @staticmethod
-    def _standalone_question(text: str) -> List[tuple]:
-        """The spans of the asking sentences when a story surrounds them and they do not point back at
-        it ("Is it a partner city?", "Are we a partner?"); else []."""
-        asked = asking_sentences(text)
-        if asked == [(0, len(text))] or any(cues.speaks_of_the_writer(text[a:b]) or cues.points_back(text[a:b])
-                                            for a, b in asked):
-            return []
-        return asked
-
     def _without_names_of_the_story(self, question: Question) -> Question:
         """'I work in hydrogen in Bremen. In HyTrEc2, what does Groningen itself do?': when the asking
         sentences name a subject of their own, the names in the story around them are not asked about."""
-        asked = self._standalone_question(question.text)
+        asked = standalone_question(question.text)
 
         def in_asked(m) -> bool:
             return any(start <= m.start < end for start, end in asked)

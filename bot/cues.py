@@ -127,6 +127,13 @@ _ACTIVE = re.compile(r"\b(active(ly)?|actief|actieve|for\s+real|really\s+(keeps?
                      r"not\s+(just\s+)?(the\s+)?(dormant|inactive|sleeping|passive)|slapende)\b", re.IGNORECASE)
 
 
+_SINCE_WHEN = re.compile(r"\b(since\s+when|since\s+what\s+year|sinds\s+wanneer|sinds\s+welk\s+jaar)\b", re.IGNORECASE)
+
+
+def asks_since_when(text: str) -> bool:
+    return bool(_SINCE_WHEN.search(text))
+
+
 def asks_unlisted_fact(text: str) -> bool:
     return bool(_UNLISTED_FACT.search(fold(text)))
 
@@ -491,11 +498,26 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \bwaarom\b[^?.!]*\beuropese\s+projecten |
     \b(who\s+pays|wie\s+betaalt|who\s+funds|who\s+finances)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
     \b(benefit|advantage|point|voordeel|nut)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
-    \b(team\w*\s+up|work\w*\s+(together\s+)?with|samenwerk\w*|met\s+wie)\b[^?.!]*\b(set\w*\s+up|develop\w*|ontwikkel\w*)\b[^?.!]*
+    \b(team\w*\s+up|work\w*\s+(together\s+)?with|samenwerk\w*|met\s+wie)\b[^?.!]*
+        \b(set\w*\s+up|develop\w*|ontwikkel\w*|come\s+up\s+with|coming\s+up\s+with|draw\w*\s+up|put\w*\s+together|bedenk\w*)\b[^?.!]*
         \b(eu|european|europese)\s+(projects?|projecten) |
     \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*)\b[^?.!]*
-        \b(eu|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b
+        \b(eu|europa|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b |
+    \b(eu|europa|brussel\w*)\s+(betaalt|betalen|financiert|pays?|funds?)\b
 """, re.VERBOSE | re.IGNORECASE)
+
+
+# "why is Groningen so keen on good relations with other countries?": the knowledge city's reason.
+_WHY_CONTACTS_MATTER = re.compile(r"""
+    \b(why|waarom)\b[^?.!]*\b(important|keen|value|values|care|cares|matter|matters|belangrijk|waarde)\b[^?.!]*
+        \b(contacts?|relations?|relationships?|ties|connections|links|contacten|banden|betrekkingen)\b |
+    \b(why|waarom)\b[^?.!]*\b(contacts?|relations?|relationships?|ties|connections|links|contacten|banden|betrekkingen)\b
+        [^?.!]*\b(important|keen|value|matter|matters|belangrijk|waarde)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_why_contacts_matter(text: str) -> bool:
+    return bool(_WHY_CONTACTS_MATTER.search(text))
 
 
 def asks_why_europe(text: str) -> bool:
@@ -776,7 +798,8 @@ _PROJECTS_PLURAL = re.compile(r"\b(projects|projecten|programmes|programs|progra
 
 def says_project(text: str) -> bool:
     """'the garbage truck project': one project, described rather than named."""
-    return bool(re.search(r"\b(project|projectje)\b", text, re.IGNORECASE)) and not asks_about_projects(text)
+    return (bool(re.search(r"\b(project|projectje)\b|\b(sea|nsr|nwe|europe|interreg)\s+one\b", text, re.IGNORECASE))
+            and not asks_about_projects(text))  # "the north sea one": the project, by its programme
 
 
 def asks_about_projects(text: str) -> bool:

@@ -9,12 +9,10 @@ that ask and ranks the intents of those alone, with a classifier of its own
 trained on the same examples (word and character n-grams, as the main
 pipeline). bot/answers.py decides when that reading counts.
 """
+import re
 from typing import List, Optional, Sequence, Tuple
 
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
-
+from bot import cues
 from bot.unfamiliar_names import asking_sentences
 
 Ranking = Tuple[Tuple[str, float], ...]
@@ -25,35 +23,75 @@ MIN_QUESTION_WORDS = 3
 RANKING_LENGTH = 5
 
 
+# Words that open a question written without a question mark ("... emissions? what were the results").
+_QUESTION_OPENING = re.compile(r"^\W*((and|so|also|or|but|ok|okay|en|of|ook)\W+)*(what|who|whom|whose|which|when|where|"
+                               r"why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|any|wat|wie|"
+                               r"welke|wanneer|waar|waarom|hoe|kan|kun|kunnen|zijn|heeft|hebben|doet|wordt)\b",
+                               re.IGNORECASE)
+
+
+def _story(text: str, spans: Sequence[Tuple[int, int]]) -> str:
+    """The text outside the asking sentences; "" when part of it asks too (no question mark)."""
+    rest = text
+    for start, end in reversed(spans):
+        rest = rest[:start] + "\n" + rest[end:]
+    sentences = [s for s in re.split(r"[.!?\n]+", rest) if s.strip()]
+    if any(_QUESTION_OPENING.match(sentence) for sentence in sentences):
+        return ""
+    return " ".join(sentences)
+
+
 def asked_part(text: str) -> Optional[str]:
     """The sentences that ask, when the message also holds others (a story); else None."""
     spans = asking_sentences(text)
     if spans == [(0, len(text))]:
         return None  # no question mark: the whole message asks
     asked = " ".join(text[start:end].strip() for start, end in spans)
-    rest = text
-    for start, end in reversed(spans):
-        rest = rest[:start] + rest[end:]
-    if len(asked.split()) < MIN_QUESTION_WORDS or not any(ch.isalpha() for ch in rest):
+    if len(asked.split()) < MIN_QUESTION_WORDS or not any(ch.isalpha() for ch in _story(text, spans)):
         return None
     return asked
+
+
+def standalone_question(text: str) -> List[Tuple[int, int]]:
+    """The spans of the asking sentences when a story surrounds them and they do not point back at it
+    ("Is it a partner city?", "Are we a partner?"); else []. What such a question asks is in those
+    spans alone ("Is Hamburg a partner city? I'm planning a weekend trip there")."""
+    asked = asking_sentences(text)
+    if asked == [(0, len(text))] or not _story(text, asked) or any(
+            cues.speaks_of_the_writer(text[a:b]) or cues.points_back(text[a:b]) for a, b in asked):
+        return []
+    return asked
+
+
+def question_text(text: str) -> str:
+    """The standalone question of a message with a story around it; else the whole message."""
+    spans = standalone_question(text)
+    return " ".join(text[a:b].strip() for a, b in spans) if spans else text
 
 
 class SentenceClassifier:
     """Intents of short texts: logistic regression on word and character n-grams."""
 
     def __init__(self) -> None:
+        # Imported here: the action server reads this module's helpers and never trains.
+        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.linear_model import LogisticRegression
+
         self._words = CountVectorizer(lowercase=True)
         self._chars = CountVectorizer(lowercase=True, analyzer="char_wb", ngram_range=(2, 5),
                                       min_df=2)  # a character run of one example only is noise
         self._model = LogisticRegression(max_iter=500, class_weight="balanced", random_state=42)
 
     def fit(self, texts: Sequence[str], intents: Sequence[str]) -> "SentenceClassifier":
+        from scipy.sparse import hstack
+
         features = hstack([self._words.fit_transform(texts), self._chars.fit_transform(texts)]).tocsr()
         self._model.fit(features, list(intents))
         return self
 
     def rank(self, text: str) -> Ranking:
+        from scipy.sparse import hstack
+
         features = hstack([self._words.transform([text]), self._chars.transform([text])]).tocsr()
         probabilities = self._model.predict_proba(features)[0]
         ranked = sorted(zip(self._model.classes_, probabilities), key=lambda pair: -pair[1])

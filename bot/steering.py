@@ -16,6 +16,7 @@ from bot.intents import (LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_I
                          UNSURE_INTENTS)
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
 from bot.replies import Context
+from bot.question_sentence import question_text
 from bot.unfamiliar_names import UnfamiliarNames
 
 # How sure a reading is that the question's own words point to (bot/cues.py).
@@ -60,6 +61,8 @@ class Steering:
                  if not cues.names_the_eu_by_its_seat(m.text)]
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
+        if cues.asks_why_contacts_matter(text) and not named and question.intent in TOPIC_INTENTS:
+            return steer("ask_welcome_centre")  # the knowledge city's paragraph gives the reason
         centre = [m for m in self.tools.mentioned(question, TOPIC) if m.id == WELCOME_CENTRE_TOPIC]
         if centre and cues.asks_purpose(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_welcome_centre")  # "why was IWCN created?"
@@ -176,7 +179,7 @@ class Steering:
             return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
         if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
             return steer("ask_project_goal")
-        if question.intent == "ask_unlisted_fact" and not self.asks_a_fact_the_page_never_gives(question):
+        if question.intent == "ask_unlisted_fact" and not self.asks_a_fact_the_page_never_gives(question, context):
             # The classifier's "a fact the page lacks" without any word for such a fact: a
             # close second reading that the page answers is the better guess.
             for intent, confidence in question.ranking:
@@ -186,11 +189,19 @@ class Steering:
                     break
         return question
 
-    def asks_a_fact_the_page_never_gives(self, question: Question) -> bool:
-        text = question.text
+    def asks_a_fact_the_page_never_gives(self, question: Question, context: Context = Context()) -> bool:
+        text = question_text(question.text)  # not the story around the question
+        if cues.asks_since_when(text) and self._period_of_the_subject(question, context):
+            return False  # "since when does it run?" after HECTOR: its first year
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
                 or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)
                 or self.asks_project_wide_count(question))
+
+    def _period_of_the_subject(self, question: Question, context: Context) -> bool:
+        """Whether the one project the question is about has a period on the page."""
+        in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
+        projects = {m.id for m in self.tools.mentioned(question, PROJECT)} or ({in_context} if in_context else set())
+        return len(projects) == 1 and bool(self.kb.projects[projects.pop()].period)
 
     def asks_project_wide_count(self, question: Question) -> bool:
         """'how many vehicles does HyTrEc2 put on the road in total?': the page gives only Groningen's share

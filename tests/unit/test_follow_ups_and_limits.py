@@ -477,3 +477,31 @@ def test_funding_of_the_welcome_centre_and_titles_are_not_on_the_page(ask, text,
 def test_who_pays_for_the_foundation_is_on_the_page(ask):
     reply = ask("and who pays for that foundation", "ask_city_link", 0.8, Context("ask_city_link", "place", "murmansk"))
     assert reply.kind == ANSWER and "subsidis" in reply.text
+
+
+def test_since_when_a_project_with_a_period_runs_is_its_first_year(ask):
+    hector = Context("ask_about", "project", "hector", "hector")
+    reply = ask("since when does it run", "ask_project_period", 0.84, hector)
+    assert reply.kind == ANSWER and "2019" in reply.text
+    unknown = ask("since when does hytrec2 run", "ask_project_period", 0.84)
+    assert (unknown.kind, unknown.reason) == (NO_ANSWER, UNKNOWN_FACT)
+
+
+def test_the_programme_one_is_the_programmes_project(ask):
+    reply = ask("in the north sea one, how many vehicles does the city get?", "ask_groningen_contribution", 0.99)
+    assert reply.kind == ANSWER and reply.topic == "hytrec2" and "6" in reply.text
+
+
+@pytest.mark.parametrize("text", ["ciao, I come from Bologna. why is groningen so keen on having good relations with "
+                                  "other countries?",
+                                  "Waarom zijn goede contacten met het buitenland zo belangrijk voor Groningen?"])
+def test_why_contacts_abroad_matter_is_the_knowledge_citys_reason(ask, text):
+    reply = ask(text, "ask_international_relations", 0.9)
+    assert reply.kind == ANSWER and "talent" in reply.text
+
+
+@pytest.mark.parametrize("text", ["Betaalt Europa eigenlijk mee aan de projecten van de gemeente?",
+                                  "and who does the city work with to come up with those european projects?"])
+def test_europes_money_and_partners_for_projects_are_the_european_policy(ask, text):
+    reply = ask(text, "ask_international_relations", 0.9)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"

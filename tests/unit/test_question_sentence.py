@@ -2,7 +2,7 @@
 import pytest
 
 from actions.answer_question import asked_ranking
-from bot.question_sentence import ASKED_RANKING, SentenceClassifier, asked_part
+from bot.question_sentence import ASKED_RANKING, SentenceClassifier, asked_part, question_text
 from bot.replies import ANSWER, NO_ANSWER, OUT_OF_SCOPE
 
 STORY = ("My husband just started at the university and in the supermarket I hear five languages at once. "
@@ -106,3 +106,18 @@ def test_a_programme_named_in_the_story_is_not_what_is_asked(ask):
     assert ask(text, "ask_eu_projects", 0.99).kind == ANSWER
     refused = ask("is groningen in erasmus?", "ask_eu_projects", 0.99)
     assert refused.kind == NO_ANSWER and "erasmus" in refused.text
+
+
+@pytest.mark.parametrize("text", [
+    "did the HECTOR trucks actually cut emissions in the end? what were the results",
+    "is the hydrogen station open yet? can i go and see it this weekend",
+    "how often do delegations from xi'an visit groningen? and is there a student exchange i could join",
+])
+def test_a_second_question_without_a_question_mark_is_no_story(text):
+    assert asked_part(text) is None and question_text(text) == text
+
+
+def test_what_a_standalone_question_asks_is_in_it_alone(ask):
+    reply = ask("is Hamburg one of groningen's partner cities? I'm planning a weekend trip there haha",
+                "ask_is_partner_city", 1.0)
+    assert reply.kind == ANSWER and "Hamburg" in reply.text
