@@ -21,6 +21,7 @@ from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
 from bot.question_sentence import asked_part, standalone_question
+from bot.small_talk import SmallTalkWords
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
 from bot.unfamiliar_names import UnfamiliarNames, asking_sentences
@@ -110,6 +111,7 @@ class Answerer(AnswerTools):
         super().__init__(kb, Describer(kb))
         self.unfamiliar = unfamiliar or UnfamiliarNames.from_files()
         self.off_page = OffPageWords.from_files()
+        self.small_talk = SmallTalkWords.from_files()
         cities, projects = PartnerCityAnswers(kb, self.say), ProjectAnswers(kb, self.say)
         self.cities, self.project_answers = cities, projects
         self._handlers: Dict[str, Callable[[Question, Context], Reply]] = {
@@ -391,7 +393,9 @@ class Answerer(AnswerTools):
 
     def _is_small_talk(self, question: Question) -> bool:
         named = [m for m in question.mentions if m.id != HOME]
-        return question.confidence >= SMALL_TALK_CONFIDENCE and not named
+        # A request for a person may well name the matter ("the civil servant for European projects").
+        about_the_page = question.intent in SMALL_TALK_RESPONSES and self.small_talk.page_words_in(question.text)
+        return question.confidence >= SMALL_TALK_CONFIDENCE and not named and not about_the_page
 
     def _best_question_reading(self, question: Question) -> Question:
         """The classifier's best guess that is a question, for small talk we did not believe."""

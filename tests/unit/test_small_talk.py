@@ -1,0 +1,36 @@
+"""A remark about the page that sounds like small talk is not taken as small talk."""
+import pytest
+
+from bot.replies import NO_ANSWER, RESPONSE
+from bot.small_talk import SmallTalkWords
+
+
+@pytest.fixture(scope="module")
+def words() -> SmallTalkWords:
+    return SmallTalkWords.from_files()
+
+
+@pytest.mark.parametrize("text", ["are you a bot?", "hi there", "thanks a lot!", "what can you do", "yes please",
+                                  "can i talk to a person", "bye, have a nice day", "dank je wel"])
+def test_small_talk_uses_no_words_of_the_page_beyond_its_own(words, text):
+    assert words.page_words_in(text) == []
+
+
+def test_a_remark_about_hydrogen_trucks_uses_words_of_the_page(words):
+    assert "hydrogen" in words.page_words_in("be honest, hydrogen trucks are a scam right?")
+
+
+def test_the_tiny_example_sets_decide():
+    words = SmallTalkWords(["the refuelling point runs on solar power"], ["are you a bot", "is this a real person"])
+    assert words.page_words_in("is the refuelling point real") == ["refuelling", "point"]
+    assert words.page_words_in("are you real") == []
+
+
+def test_such_a_remark_gets_a_refusal_not_the_bots_introduction(ask):
+    reply = ask("be honest, hydrogen trucks are a scam right? batteries are just better", "bot_challenge", 0.85,
+                ranking=[("out_of_scope", 0.04), ("ask_refuelling_point", 0.03)])
+    assert reply.kind == NO_ANSWER
+
+
+def test_a_plain_challenge_is_still_small_talk(ask):
+    assert ask("are you a bot?", "bot_challenge", 0.95).kind == RESPONSE
