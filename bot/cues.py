@@ -558,13 +558,16 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
     \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
-    \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf|bedrijven|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
+    \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf\w*|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
         \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging)\b |
     \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
     \bexport\w*\b | \b(office|kantoor|vestiging)\b[^?.!]*\b(compan\w*|firms?|business\w*)\b[^?.!]*\b(receive|welcome|want)\b |
     \b(receive|welcome)\s+(a\s+)?(compan\w*|firms?|business\w*)\b |
     \b(doing|do|start\w*\s+doing)\s+business\s+(in|with|abroad)\b[^?.!]*\b(city|municipality|gemeente|council)\b[^?.!]*\b(help|do\s+anything|support|assist)\b |
-    \b(city|municipality|gemeente|council)\b[^?.!]*\b(do\s+anything|help)\b[^?.!]*\bbusiness\s+(in|with|abroad)\b
+    \b(city|municipality|gemeente|council)\b[^?.!]*\b(do\s+anything|help)\b[^?.!]*\bbusiness\s+(in|with|abroad)\b |
+    \b(open\w*|set\w*\s+up|start\w*|establish\w*)\s+(an?\s+|a\s+new\s+|our\s+|their\s+|een\s+)?
+        (office|branch|subsidiary|kantoor|vestiging|filiaal)\s+(in|here|hier)\b |
+    \bbedrijf\w*\b[^?.!]*\bzaken\s+(gaan\s+)?doen\b
 """, re.VERBOSE | re.IGNORECASE)
 
 

@@ -505,3 +505,16 @@ def test_why_contacts_abroad_matter_is_the_knowledge_citys_reason(ask, text):
 def test_europes_money_and_partners_for_projects_are_the_european_policy(ask, text):
     reply = ask(text, "ask_international_relations", 0.9)
     assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+def test_a_small_dutch_firm_doing_business_in_germany_gets_the_trade_answer(ask):
+    reply = ask("ik heb een bedrijfje in groningen en wil in duitsland zaken gaan doen, doet de gemeente daar iets mee?",
+                "ask_groningen_contribution", 0.34, ranking=[("ask_project_membership", 0.21), ("out_of_scope", 0.2)])
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_opening_an_office_here_is_a_company_settling(ask):
+    from bot import cues
+
+    assert cues.asks_city_help_for_business("if they wanted to open an office in groningen how would the city react")
+    assert not cues.asks_city_help_for_business("where can i open a bank account in groningen")
