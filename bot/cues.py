@@ -104,7 +104,10 @@ _UNLISTED_FACT = re.compile(r"""
     \b(welcome\s+cent(re|er)|iwcn)\b[^?.!]*\b(funded|financed|paid\s+for|sponsored)\b |
     \b(organi[sz]ations?|parties|partners|who)\s+(are|is)\s+behind\s+(the|that|this)\s+(welcome|centre|center|desk|iwcn)\b |
     \b(won|win|wins|received|got|given)\s+(any|an|a|the|some)?\s*(awards?|prizes?|titles?)\b | \b(european\s+)?green\s+capital\b |
-    \bcapital\s+of\s+culture\b
+    \bcapital\s+of\s+culture\b |
+    \b(director|head|manager|chairman|chairwoman|chairperson|boss|leader|directeur|hoofd)\s+(of|van)\s+(the\s+|het\s+|de\s+)?
+        (welcome|centre|center|iwcn|foundation|stichting|project|hector|hytrec\w*)\b |
+    \b(out\s+)?on\s+(the|my|our)\s+streets?\b[^?.!]*\b(now|yet|already|today)\b | \b(now|yet|already)\b[^?.!]*\bon\s+(the|my|our)\s+streets?\b
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -268,7 +271,7 @@ _EVERYDAY = re.compile(r"""
     \bsupermarkets? | \bgroceries | \bvacanc\w* | \bjob\s+openings? | \bjobs?\s+for\b |
     \b(nicer|better|worse|cheaper|safer|friendlier|leuker|mooier|goedkoper)\b[^?.!]{0,30}\b(than|dan)\b |
     \bwould\s+you\s+recommend | \b(bin|bins|container|kliko|garbage\s+collection|waste\s+collection|rubbish)\b[^?.!]*
-        \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris |
+        \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris | \bvot(e|ing)\b | \belections?\b | \bverkiezing\w* |
     \bdiplomas?\b | \bcertif(y|ied|ies|icates?)\b | \blegali[sz]\w* |
     \btranslat\w*\s+(of\s+)?(my|her|his|our|their|a|the)?\s*(documents?|diplomas?|papers|certificates?)
 """, re.VERBOSE | re.IGNORECASE)
@@ -322,7 +325,9 @@ _GENERIC_AFTER_INTERREG = frozenset("""
     programme programmes program programs programma project projects projecten and or is are was the a
     in of for en de het money funding funds subsidy subsidie itself stuff thing things
 """.split())
-_COMMON_ACRONYMS = frozenset("EU EUR CO2 UK USA NL VK BSN IND GP UMCG RUG DUO IBAN KVK IWCN NSR NWE WHO PHD IT AI".split())
+# Acronyms of everyday and working life, which name no project or network the page passes over.
+_COMMON_ACRONYMS = frozenset("""EU EUR CO2 UK USA NL VK BSN IND GP UMCG RUG DUO IBAN KVK IWCN NSR NWE WHO PHD IT AI
+    FAQ FAQS CEO CV HR PDF ASAP FYI BTW TBH LOL OMG IMO NGO HQ ICT SME SMES MKB ZZP ETA AKA MSC BSC MBA PR""".split())
 
 
 # "the Horizon Europe projects", "het project H2Share": a name with project or programme.
@@ -559,7 +564,7 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
     \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
     \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf\w*|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
-        \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging)\b |
+        \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging|mov(e|es|ing)\s+(here|to\s+groningen))\b |
     \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
     \bexport\w*\b | \b(office|kantoor|vestiging)\b[^?.!]*\b(compan\w*|firms?|business\w*)\b[^?.!]*\b(receive|welcome|want)\b |
     \b(receive|welcome)\s+(a\s+)?(compan\w*|firms?|business\w*)\b |

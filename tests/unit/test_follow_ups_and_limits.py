@@ -518,3 +518,25 @@ def test_opening_an_office_here_is_a_company_settling(ask):
 
     assert cues.asks_city_help_for_business("if they wanted to open an office in groningen how would the city react")
     assert not cues.asks_city_help_for_business("where can i open a bank account in groningen")
+
+
+def test_common_acronyms_of_working_life_name_nothing_the_page_passes_over(ask):
+    reply = ask("for the FAQ: what are the aims of the municipality's internationalisation policy?",
+                "ask_internationalisation_policy", 0.9)
+    assert reply.kind == ANSWER
+    unknown = ask("what does the JIVE project do", "ask_eu_projects", 0.9)
+    assert unknown.kind == NO_ANSWER and "JIVE" in unknown.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Good morning, who is the director or head of the welcome centre?", "ask_welcome_centre"),
+    ("Is that hydrogen rubbish truck actually out on the streets of Groningen now?", "ask_about"),
+    ("Can people from other EU countries vote in the municipal elections here?", "ask_international_relations"),
+])
+def test_heads_of_things_trucks_on_the_street_now_and_voting_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.6).kind == NO_ANSWER
+
+
+def test_companies_from_abroad_moving_here_is_trade(ask):
+    reply = ask("does the city like it when companies from other countries move here", "ask_international_relations", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
