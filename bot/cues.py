@@ -168,7 +168,7 @@ def asks_for_the_rest(text: str) -> bool:
     words = tokens(text)
     while words and words[0] in _INTERJECTIONS:
         words = words[1:]
-    return (0 < len(words) <= 8 and words[0] in _FOLLOW_UP_MARKERS
+    return (0 < len(words) <= 10 and words[0] in _FOLLOW_UP_MARKERS
             and any(w in _REST_WORDS for w in words)
             and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS or w in _REST_FILLER for w in words))
 
@@ -264,7 +264,7 @@ _EVERYDAY = re.compile(r"""
     \b(room|apartment|flat|studio|house|housing|rent|huur\w*|kamer|woning)\b |
     \b(bsn|digid|residence\s+permit|visa|verblijfsvergunning|ind)\b | \b(bank\s+account|bankrekening|insurance|verzekering\w*)\b |
     \b(doctor|gp|huisarts|dentist|tandarts|hospital|ziekenhuis)\b | \b(tax(es)?|belasting\w*|toeslag\w*)\b |
-    \b(school|schools|daycare|kinderopvang|childcare)\b | \b(bus|train)\s+(ticket|times|schedule)\b | \bparking\b |
+    \b(school|schools)\b(?!\s+(project|assignment|paper|presentation|essay|werkstuk)) | \b(daycare|kinderopvang|childcare)\b | \b(bus|train)\s+(ticket|times|schedule)\b | \bparking\b |
     \b(events?|festivals?|concerts?|koningsdag|king'?s\s*day|party|parties|nightlife)\b | \b30\s*%|\b30\s*(procent|percent)\b |
     \bov[\s-]?chip\w* | \bpublic\s+transport | \bopenbaar\s+vervoer | \b(bikes?|bicycles?|fiets\w*|cycling)\b |
     \b(dutch|language)\s+(course|class|lesson)s? | \btaalcursus | \binburger\w* | \bsports?\s+clubs? | \bgym\b |
@@ -455,7 +455,7 @@ def asks_which_countries(text: str) -> bool:
 
 
 _FULL_NAME = re.compile(r"\b(stand|stands)\s+for\b|\bshort\s+for\b|\bkort\s+voor\b|\bacronym|\babbreviation|\bafkorting|\bstaat\b.*\bvoor\b|"
-                        r"\bfull\s+name|\bvolledige\s+naam|\bwhat\s+does\s+(the\s+name\s+)?\w+\s+mean\b|"
+                        r"\bfull\s+(name|title)|\bofficial\s+(name|title)|\bvolledige\s+(naam|titel)|\bwhat\s+does\s+(the\s+name\s+)?\w+\s+mean\b|"
                         r"\bwaar\s+staat\b", re.IGNORECASE)
 
 
@@ -588,7 +588,11 @@ _POLICY_WORDS = re.compile(r"""
     \bgreen\s+(and\s+innovative\s+)?city | \bgroene\s+stad | \binnovative\s+city | \binnovatieve\s+stad |
     \binvest\w*\b[^?.!]*\b(network|netwerk|connections|contacts|contacten) | \bmoney\s+into\s+its\s+(connections|network) |
     \b(effort|invest\w*|energie|moeite)\b[^?.!]*\b(contacts?|network|netwerk|connections)\b |
-    \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living)
+    \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living) |
+    \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation|come\s+across)\b[^?.!]*
+        \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b |
+    \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b[^?.!]*
+        \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 

@@ -540,3 +540,28 @@ def test_heads_of_things_trucks_on_the_street_now_and_voting_are_not_on_the_page
 def test_companies_from_abroad_moving_here_is_trade(ask):
     reply = ask("does the city like it when companies from other countries move here", "ask_international_relations", 0.6)
     assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_the_rest_of_the_active_ties_in_two_short_questions(ask):
+    active = ask("Which partner cities does Groningen keep active ties with?", "ask_partner_cities", 0.95)
+    rest = ask("And the rest of them? What happens with those?", "ask_unlisted_fact", 0.5, active.context)
+    assert rest.kind == ANSWER and "reactive" in rest.text
+
+
+def test_the_full_title_of_a_project_is_its_full_name(ask):
+    reply = ask("what's the full title of the HECTOR project? need it for the FAQ", "ask_about", 0.9)
+    assert reply.kind == ANSWER and "Hydrogen Waste Collection Vehicles" in reply.text
+
+
+@pytest.mark.parametrize("text", ["hoe profileert groningen zich in europa? is voor mijn werkstuk aardrijkskunde",
+                                  "how does groningen like to come across to the rest of the world? what image"])
+def test_how_the_city_profiles_itself_abroad_is_its_european_policy(ask, text):
+    reply = ask(text, "out_of_scope", 0.6, ranking=[("ask_international_relations", 0.2)])
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+def test_a_school_project_is_no_question_about_schools():
+    from bot import cues
+
+    assert not cues.asks_everyday_matter("im doing a school project about groningen and other countries")
+    assert cues.asks_everyday_matter("which school should my kids go to")
