@@ -32,7 +32,8 @@ _UNLISTED_FACT = re.compile(r"""
     \bname\s+of\s+(the|that|this)\s+foundation | \bfoundation('?s)?\s+name | \bwhat\s+is\s+(the|that)\s+foundation\s+called |
     \bhoe\s+heet\s+(de|die|het|deze)?\s*stichting | \bnaam\s+van\s+(de|die)\s+stichting |
     \bmayors?\b | \b(nicest|prettiest|most\s+beautiful|best\s+to\s+visit|leukste|mooiste)\b | \bweekend\s+trip\b |
-    \bwhy\b[^?.!]*\b(pick|picked|chose|choose|chosen|select\w*|kozen|gekozen)\b | \bwhat\s+make\b | \bwhat'?s\s+the\s+street\b | \b(which|what)\s+part\s+of\s+(town|the\s+city)\b |
+    \bwhy\b[^?.!]*\b(pick|picked|chose|choose|chosen|select\w*|kozen|gekozen)\b |
+    \b(why|waarom)\b[^?.!]*\b(twinned|partnered|twin\s+towns?\s+with|partner\s+cit(y|ies)\s+with|gekoppeld|verbonden)\b[^?.!]*\b(with|met)\b | \bwhat\s+make\b | \bwhat'?s\s+the\s+street\b | \b(which|what)\s+part\s+of\s+(town|the\s+city)\b |
     \b(is|are)\s+(now\s+)?over\b | \bbuy\s+more\b | \bplans\s+for\b | \bhow\s+much\s+(\w+\s+)?(money|funding|geld|subsid\w*) |
     \b(name|list)\s+(the\s+)?(actual\s+|specific\s+|exact\s+)?(sectors|sectoren)\b | \b(actual|specific|exact)\s+sectors\b |
     \b(rijdt|rijden)\b[^?.!]*\b(nu\s+al|al\s+echt|al)\b[^?.!]*\brond\b | \bnu\s+al\s+(echt\s+)?(rond|in\s+gebruik)\b |

@@ -565,3 +565,9 @@ def test_a_school_project_is_no_question_about_schools():
 
     assert not cues.asks_everyday_matter("im doing a school project about groningen and other countries")
     assert cues.asks_everyday_matter("which school should my kids go to")
+
+
+def test_why_groningen_is_twinned_with_a_city_is_not_on_the_page(ask):
+    reply = ask("nicaragua?? why on earth would groningen be twinned with some town in nicaragua", "ask_partner_cities")
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
+    assert ask("which town in nicaragua is groningen twinned with", "ask_partner_cities").kind == ANSWER
