@@ -14,11 +14,10 @@ from collections import Counter
 from pathlib import Path
 from typing import FrozenSet, Iterable, List, Sequence
 
-import yaml
 
 from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
 from bot.names import Mention, token_spans
-from bot.unfamiliar_names import MIN_LENGTH, asking_sentences, is_stop_word, stems, yaml_texts
+from bot.unfamiliar_names import MIN_LENGTH, asking_sentences, intent_examples, is_stop_word, stems, yaml_texts
 
 TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 # Examples of questions the page cannot answer; every other intent's examples are answerable ones.
@@ -45,13 +44,8 @@ class OffPageWords:
     def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "OffPageWords":
         answerable: List[str] = yaml_texts(knowledge)
         unanswerable: List[str] = []
-        for path in sorted(examples.glob("*.yml")):
-            for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-                if "intent" not in block:
-                    continue  # lookup tables and synonyms hold names, not questions
-                target = unanswerable if block["intent"] in UNANSWERABLE_INTENTS else answerable
-                target.extend(line[2:].strip() for line in str(block.get("examples", "")).splitlines()
-                              if line.strip().startswith("- "))
+        for intent, example in intent_examples(examples):
+            (unanswerable if intent in UNANSWERABLE_INTENTS else answerable).append(example)
         return cls(answerable, unanswerable)
 
     def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:

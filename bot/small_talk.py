@@ -10,11 +10,9 @@ listed by hand.
 from pathlib import Path
 from typing import FrozenSet, Iterable, List
 
-import yaml
-
 from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
 from bot.names import token_spans
-from bot.unfamiliar_names import is_stop_word, stems, yaml_texts
+from bot.unfamiliar_names import intent_examples, is_stop_word, stems, yaml_texts
 
 TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_capabilities", "affirm",
@@ -35,12 +33,7 @@ class SmallTalkWords:
 
     @classmethod
     def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "SmallTalkWords":
-        small_talk: List[str] = []
-        for path in sorted(examples.glob("*.yml")):
-            for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-                if block.get("intent") in SMALL_TALK_INTENTS:
-                    small_talk.extend(line.strip()[2:] for line in str(block.get("examples", "")).splitlines()
-                                      if line.strip().startswith("- "))
+        small_talk = [example for intent, example in intent_examples(examples) if intent in SMALL_TALK_INTENTS]
         return cls(yaml_texts(knowledge), small_talk)
 
     def page_words_in(self, text: str) -> List[str]:

@@ -100,6 +100,16 @@ def yaml_texts(folder: Path) -> List[str]:
             for text in yaml_strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
 
 
+def intent_examples(folder: Path) -> Iterable["tuple[str, str]"]:
+    """(intent, example) of the NLU training files of a folder; lookup tables and synonyms hold names."""
+    for path in sorted(folder.glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if "intent" in block:
+                for line in str(block.get("examples", "")).splitlines():
+                    if line.strip().startswith("- "):
+                        yield block["intent"], line.strip()[2:].strip()
+
+
 def stems(word: str) -> Set[str]:
     """The word and its forms without a common ending (partners, projecten, funded)."""
     forms = {word}
