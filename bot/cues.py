@@ -543,7 +543,8 @@ def asks_refuelling(text: str) -> bool:
 
 _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \b(kinds?|types?|sorts?|soorten?)\s+(of\s+)?(vehicles?|voertuigen|trucks?|cars?) |
-    \bwhat\s+(vehicles|trucks)\b | \bwelke\s+(voertuigen|soorten) |
+    \b(what|which)\s+(vehicles|trucks|cars|vans)\b | \bwelke\s+(voertuigen|soorten) |
+    \bmakes?\s+(the\s+)?most\s+sense\b | \b(normal|ordinary|passenger|regular)\s+cars?\b | \b(cars?|vans?)\s+or\s+(just\s+|only\s+)?trucks?\b |
     \b(cheaper|goedkoper|less\s+expensive)\b | \bwhy\b[^?.!]*\b(hydrogen|waterstof)\b[^?.!]*\b(matter|important|useful|good)\b |
     \bwaarom\b[^?.!]*\bwaterstof\w*\b[^?.!]*\bbelangrijk |
     \b(work|works|run|runs)\s+best\b | \bbest\s+suited | \bmost\s+suit\w* | \bgeschikt |

@@ -571,3 +571,10 @@ def test_why_groningen_is_twinned_with_a_city_is_not_on_the_page(ask):
     reply = ask("nicaragua?? why on earth would groningen be twinned with some town in nicaragua", "ask_partner_cities")
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT)
     assert ask("which town in nicaragua is groningen twinned with", "ask_partner_cities").kind == ANSWER
+
+
+@pytest.mark.parametrize("text", ["which vehicles", "will they have hydrogen normal cars or just trucks"])
+def test_which_vehicles_a_project_uses_is_its_means(ask, text):
+    hytrec2 = Context("ask_about", "project", "hytrec2", "hytrec2")
+    reply = ask(text, "ask_groningen_contribution", 0.6, hytrec2)
+    assert reply.kind == ANSWER and "passenger cars" in reply.text
