@@ -1,6 +1,7 @@
 """Answers about the EU programmes and the European projects Groningen is in."""
 from dataclasses import replace
-from typing import Callable, List, Optional, Sequence, Tuple
+from functools import cached_property
+from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot import cues
 from bot.answer_tools import HOME, PROGRAMMES_TOPIC, PROJECTS_TOPIC, AnswerTools, Question
@@ -249,13 +250,16 @@ class ProjectAnswers(AnswerTools):
         return (context.subject_kind == PROGRAMME and not self.mentioned(question, PROJECT)
                 and cues.asks_about_countries(question.text))
 
+    @cached_property
+    def _partner_countries(self) -> FrozenSet[str]:
+        return frozenset(partner.country for project in self.kb.projects.values() for partner in project.partners)
+
     def needs_other_subject(self, question: Question) -> bool:
         """A project question whose only subject is a place, topic or programme, or a country where
         no project has a partner ("does the municipality have an office in China?")."""
         if not self.mentioned(question, PROJECT) and cues.says_project(question.text) and (
                 self.mentioned(question, PROGRAMME) and not self.mentioned(question, PLACE, ORGANISATION, TOPIC)):
             return False  # "the north sea project": the programme's project
-        partner_countries = {partner.country for project in self.kb.projects.values() for partner in project.partners}
-        elsewhere = [m for m in self.mentioned(question, COUNTRY) if m.id not in partner_countries]
+        elsewhere = [m for m in self.mentioned(question, COUNTRY) if m.id not in self._partner_countries]
         return (not self.mentioned(question, PROJECT)
                 and bool(self.mentioned(question, PLACE, ORGANISATION, TOPIC, PROGRAMME) or elsewhere))

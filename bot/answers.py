@@ -24,7 +24,7 @@ from bot.question_sentence import asked_part, standalone_question
 from bot.small_talk import SmallTalkWords
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
-from bot.unfamiliar_names import UnfamiliarNames, asking_sentences
+from bot.unfamiliar_names import UnfamiliarNames
 
 __all__ = ["Answerer", "Question"]
 
@@ -39,6 +39,8 @@ HANDOFF_INTENTS = ("affirm", "deny", "request_human", "stop_handoff")
 # Names and email addresses, typed in the handoff form (actions/handoff_form.py);
 # outside it they ask nothing, so they get the "not sure I understood" refusal.
 FORM_ANSWER_INTENTS = ("inform_contact",)
+# Every intent of the conversation around the questions, whose examples say nothing about the page.
+CONVERSATION_INTENTS = (*SMALL_TALK_RESPONSES, *HANDOFF_INTENTS, *FORM_ANSWER_INTENTS)
 
 # The kinds of subject a follow-up may bring to each kind of question.
 FOLLOW_UP_KINDS = {
@@ -111,7 +113,7 @@ class Answerer(AnswerTools):
         super().__init__(kb, Describer(kb))
         self.unfamiliar = unfamiliar or UnfamiliarNames.from_files()
         self.off_page = OffPageWords.from_files()
-        self.small_talk = SmallTalkWords.from_files()
+        self.small_talk = SmallTalkWords.from_files(CONVERSATION_INTENTS)
         cities, projects = PartnerCityAnswers(kb, self.say), ProjectAnswers(kb, self.say)
         self.cities, self.project_answers = cities, projects
         self._handlers: Dict[str, Callable[[Question, Context], Reply]] = {

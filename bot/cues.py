@@ -26,7 +26,6 @@ _UNLISTED_FACT = re.compile(r"""
     \bpredecessor\b | \bvoorganger | \bphone\s*number | \btelephone | \btelefoon | \be-?mail\s+address | \bemailadres |
     \bpostal\s+address | \bvisiting\s+address | \bbezoekadres | \bcontact\s*person | \bcontactpersoon |
     \bwebsite\s+of\b | \bmake\s+an\s+appointment | \bafspraak\s+maken |
-    \bsince\s+when\b | \bsince\s+what\s+year | \bsinds\s+wanneer | \bsinds\s+welk\s+jaar |
     \bwhen\s+(did|was)\b.*\b(become|became|signed|established|founded|twinned|start(ed)?\s+the\s+(partnership|tie|link|relationship)) |
     \bwhen\s+was\b.*\b(set\s+up|opened|founded) | \bwanneer\s+is\b.*\b(opgericht|geopend) |
     \bname\s+of\s+(the|that|this)\s+foundation | \bfoundation('?s)?\s+name | \bwhat\s+is\s+(the|that)\s+foundation\s+called |
@@ -139,7 +138,7 @@ def asks_since_when(text: str) -> bool:
 
 
 def asks_unlisted_fact(text: str) -> bool:
-    return bool(_UNLISTED_FACT.search(fold(text)))
+    return bool(_UNLISTED_FACT.search(fold(text))) or asks_since_when(fold(text))
 
 
 def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:

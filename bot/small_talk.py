@@ -8,15 +8,13 @@ so the answering core does not take it as small talk. Derived from data/knowledg
 listed by hand.
 """
 from pathlib import Path
-from typing import FrozenSet, Iterable, List
+from typing import Collection, FrozenSet, Iterable, List
 
 from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
 from bot.names import token_spans
 from bot.unfamiliar_names import intent_examples, is_stop_word, stems, yaml_texts
 
 TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
-SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "ask_capabilities", "affirm",
-                                "deny", "request_human", "stop_handoff", "inform_contact"})
 # Short words ("bot", "the") say too little about what a message is about.
 MIN_LENGTH = 4
 
@@ -32,8 +30,10 @@ class SmallTalkWords:
                                if len(word) >= MIN_LENGTH and word.isalpha() and not is_stop_word(word))
 
     @classmethod
-    def from_files(cls, knowledge: Path = KNOWLEDGE_DIR, examples: Path = TRAINING_DATA) -> "SmallTalkWords":
-        small_talk = [example for intent, example in intent_examples(examples) if intent in SMALL_TALK_INTENTS]
+    def from_files(cls, small_talk_intents: Collection[str], knowledge: Path = KNOWLEDGE_DIR,
+                   examples: Path = TRAINING_DATA) -> "SmallTalkWords":
+        """From the examples of the given intents (greetings, thanks, handoff answers, ...)."""
+        small_talk = [example for intent, example in intent_examples(examples) if intent in small_talk_intents]
         return cls(yaml_texts(knowledge), small_talk)
 
     def page_words_in(self, text: str) -> List[str]:

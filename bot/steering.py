@@ -8,7 +8,7 @@ context that settle the reading; the first rule that applies wins. Plain
 Python: tests/unit/test_answers.py asks the answering core directly.
 """
 from dataclasses import replace
-from typing import Collection
+from typing import Collection, List
 
 from bot import cues
 from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools, Question, mention_of
@@ -43,11 +43,7 @@ class Steering:
         def steer(intent: str) -> Question:
             return replace(question, intent=intent, confidence=max(question.confidence, STEERED_CONFIDENCE))
 
-        if self.tools.mentioned(question, PROJECT):
-            projects = [m.id for m in self.tools.mentioned(question, PROJECT)]
-        else:
-            project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
-            projects = [project_id] if project_id else []
+        projects = self._projects_named_or_in_context(question, context)
         places = self.tools.mentioned(question, PLACE)
         if (question.intent == "ask_groningen_contribution" and not projects and places
                 and all(self.kb.places[m.id].is_partner_city for m in places)
@@ -197,10 +193,16 @@ class Steering:
                 or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)
                 or self.asks_project_wide_count(question))
 
+    def _projects_named_or_in_context(self, question: Question, context: Context) -> List[str]:
+        """The projects the question names, else the one the conversation is about."""
+        if self.tools.mentioned(question, PROJECT):
+            return [m.id for m in self.tools.mentioned(question, PROJECT)]
+        project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
+        return [project_id] if project_id else []
+
     def _period_of_the_subject(self, question: Question, context: Context) -> bool:
         """Whether the one project the question is about has a period on the page."""
-        in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
-        projects = {m.id for m in self.tools.mentioned(question, PROJECT)} or ({in_context} if in_context else set())
+        projects = set(self._projects_named_or_in_context(question, context))
         return len(projects) == 1 and bool(self.kb.projects[projects.pop()].period)
 
     def asks_project_wide_count(self, question: Question) -> bool:

@@ -186,7 +186,7 @@ class UnfamiliarNames:
         # In lower case, a word no vocabulary knows is more often a slip ("internashional") or slang
         # ("nah") than a name; but a long one that is like none of our words is a name ("eemshaven").
         return (len(word) >= MIN_LOWER_CASE_NAME and word not in english and not self._is_ours(word)
-                and not self._near_ours(word) and not self._like_ours(word) and not self._is_compound(word))
+                and not self._near_ours(word) and not self._is_compound(word) and not self._like_ours(word))
 
     def _is_compound(self, word: str) -> bool:
         """Two known words written as one, as Dutch does ("welkomstcentrum", "waterstofbeleid")."""

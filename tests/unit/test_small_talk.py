@@ -1,13 +1,14 @@
 """A remark about the page that sounds like small talk is not taken as small talk."""
 import pytest
 
+from bot.answers import CONVERSATION_INTENTS
 from bot.replies import NO_ANSWER, RESPONSE
 from bot.small_talk import SmallTalkWords
 
 
 @pytest.fixture(scope="module")
 def words() -> SmallTalkWords:
-    return SmallTalkWords.from_files()
+    return SmallTalkWords.from_files(CONVERSATION_INTENTS)
 
 
 @pytest.mark.parametrize("text", ["are you a bot?", "hi there", "thanks a lot!", "what can you do", "yes please",
