@@ -397,7 +397,8 @@ class Answerer(AnswerTools):
         named = [m for m in question.mentions if m.id != HOME]
         # A request for a person may well name the matter ("the civil servant for European projects").
         about_the_page = question.intent in SMALL_TALK_RESPONSES and self.small_talk.page_words_in(question.text)
-        return question.confidence >= SMALL_TALK_CONFIDENCE and not named and not about_the_page
+        strange = self.small_talk.strange_to(question.intent, question.text)
+        return question.confidence >= SMALL_TALK_CONFIDENCE and not named and not about_the_page and not strange
 
     def _best_question_reading(self, question: Question) -> Question:
         """The classifier's best guess that is a question, for small talk we did not believe."""

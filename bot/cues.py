@@ -90,7 +90,9 @@ _UNLISTED_FACT = re.compile(r"""
     \bsubsidies\b | \b(export|start-?up|business|investment)\s*subsid\w* | \bexportsubsidie\w* |
     \bfollow[\s-]?up\s+(project|programme|program)s?\b | \bhow\s+(do|can|should|could)\s+(we|i|you|they|one)\s+apply\b |
     \bdeadlines?\b | \bapplication\s+(form|procedure|process|round)s? | \bcall\s+for\s+(proposals|projects) | \bsuccessor\b | \bvervolgproject\w* | \bplanned\s+after\b |
-    \bafter\s+(hector|hytrec\w*|the\s+project|it|that)\s+(ends|ended|is\s+over|finishes|finished|stops)\b | \bwhat\s+comes\s+after\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
+    \bafter\s+(hector|hytrec\w*|the\s+project|it|that)\s+(ends|ended|is\s+over|finishes|finished|stops|stopped)\b |
+    \bna(dat)?\s+(hector|hytrec\w*|het\s+project|afloop)\b | \b(rijden|rijdt)\s+(ze|die|deze|zij)\s+(er\s+)?(nu\s+)?nog\b |
+    \b(are\s+they|is\s+it|are\s+the\s+\w+)\s+still\s+(running|driving|in\s+use|on\s+the\s+road|around)\b | \bwhat\s+comes\s+after\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
     \b(name|list)\s+(some|a\s+few)\s+(\w+\s+)?(companies|firms|employers|bedrijven)\b |
     \b(will|would)\s+i\s+be\s+able\s+to\b | \bmy\s+own\s+(hydrogen\s+)?(car|vehicle|auto)\b |
     \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
@@ -273,7 +275,12 @@ _EVERYDAY = re.compile(r"""
     \bwould\s+you\s+recommend | \b(bin|bins|container|kliko|garbage\s+collection|waste\s+collection|rubbish)\b[^?.!]*
         \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris | \bvot(e|ing)\b | \belections?\b | \bverkiezing\w* |
     \bdiplomas?\b | \bcertif(y|ied|ies|icates?)\b | \blegali[sz]\w* |
-    \btranslat\w*\s+(of\s+)?(my|her|his|our|their|a|the)?\s*(documents?|diplomas?|papers|certificates?)
+    \btranslat\w*\s+(of\s+)?(my|her|his|our|their|a|the)?\s*(documents?|diplomas?|papers|certificates?) |
+    \bhow\s+(does|do|would)\s+(a\s+|an\s+|the\s+)?(hydrogen\s+)?(fuel\s*cells?|electrolys[ei]rs?|electrolysis|hydrogen\s+(engines?|cars?|vehicles?|trucks?))\s+
+        (actually\s+|really\s+|even\s+)?work | \bhoe\s+werkt\s+(een\s+|de\s+)?(brandstofcel|waterstofmotor|waterstofauto|elektrolyse) |
+    \bchemi(cal|cally|stry)\b | \bscheikund\w* | \bnatuurkund\w* | \bphysics\b |
+    \bmeet-?ups?\b | \bmake\s+(new\s+)?friends\b | \bvrienden\s+maken\b | \bsocial\s+(groups?|clubs?|life|activities|events)\b |
+    \b(expat|international|internationale)\s+(women|vrouwen|moms|mums|moeders|parents|ouders|clubs?|community|communities)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -508,7 +515,9 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
         \b(eu|european|europese)\s+(projects?|projecten) |
     \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*)\b[^?.!]*
         \b(eu|europa|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b |
-    \b(eu|europa|brussel\w*)\s+(betaalt|betalen|financiert|pays?|funds?)\b
+    \b(eu|europa|brussel\w*)\s+(betaalt|betalen|financiert|pays?|funds?)\b |
+    \b(role|rol|part|involved|betrokken|do|does|doet)\b[^?.!]*\b(european\s+commission|europese\s+commissie)\b |
+    \b(european\s+commission|europese\s+commissie)\b[^?.!]*\b(role|rol|involved|betrokken|do|does|doet|come\s+in)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -593,7 +602,12 @@ _POLICY_WORDS = re.compile(r"""
     \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation|come\s+across)\b[^?.!]*
         \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b |
     \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b[^?.!]*
-        \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation)\b
+        \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation)\b |
+    \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town|place)\s+(is|does|do|would|wants?|calls?)\b |
+    \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\b[^?.!]*\b(describe|call|see|present|brand)\w*\b |
+    \b(describe|describes|call|calls|present|presents|brand|brands)\s+(groningen|the\s+city|itself|themselves)\s+(as\b|like\b|,)|
+    \bhow\s+(does|do|would)\s+(the\s+municipality|the\s+city|the\s+gemeente|groningen|they)\s+(describe|see|present|brand)\b |
+    \bwat\s+voor\s+(soort\s+|een\s+)?stad\s+(is|wil|noemt)\b | \bhoe\s+(ziet|noemt|omschrijft|beschrijft)\s+(de\s+gemeente|groningen|de\s+stad)\s+(zich|zichzelf|groningen)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot import cues
-from bot.unfamiliar_names import asking_sentences
+from bot.unfamiliar_names import asking_sentences, is_plea
 
 Ranking = Tuple[Tuple[str, float], ...]
 # The parse data key of the ranking, read by actions/answer_question.py.
@@ -36,7 +36,7 @@ def _story(text: str, spans: Sequence[Tuple[int, int]]) -> str:
     for start, end in reversed(spans):
         rest = rest[:start] + "\n" + rest[end:]
     sentences = [s for s in re.split(r"[.!?\n]+", rest) if s.strip()]
-    if any(_QUESTION_OPENING.match(sentence) for sentence in sentences):
+    if any(_QUESTION_OPENING.match(sentence) and not is_plea(sentence) for sentence in sentences):
         return ""
     return " ".join(sentences)
 

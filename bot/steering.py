@@ -63,6 +63,10 @@ class Steering:
         if centre and cues.asks_purpose(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_welcome_centre")  # "why was IWCN created?"
         topics = {TOPIC_INTENT_OF[m.id] for m in self.tools.mentioned(question, TOPIC) if m.id in TOPIC_INTENT_OF}
+        if (question.intent in TOPIC_INTENTS and not topics
+                and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
+                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+            return steer("ask_partner_cities")  # "where in the world does groningen have formal city ties?"
         if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
             return steer(topics.pop())  # "investments - for which area?" names the trade topic
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)

@@ -57,12 +57,34 @@ _ENGLISH_FUNCTION_WORDS = frozenset("""
     but so if then with for to at from about by it this that these those has have had can could will would
     should my our your their does do did
 """.split())
-_SENTENCE = re.compile(r"[^.?!\n]+[?]", re.MULTILINE)
+_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*", re.MULTILINE)
+# A sentence that asks without a question mark: "my son wants to know which other cities have one."
+_INDIRECT_QUESTION = re.compile(r"\b(wants?|wanted|would\s+like|'d\s+like|like)\s+to\s+know\b|\bwonder(ing|ed)?\b|"
+                                r"\bcurious\s+(about|whether|if|which|what|how|who|when|where)\b|"
+                                r"\b(wil|willen|wilde|wou|zou)\s+(\w+\s+){0,3}weten\b|\bvraag\s+(me|mij|ik\s+me)\b[^.?!]*\baf\b|"
+                                r"\bbenieuwd\b", re.IGNORECASE)
+# A plea that asks nothing by itself; the question is in the sentences around it.
+_PLEA = re.compile(r"^\W*((so|and|en|dus)\s+)?((can|could|would)\s+you\s+(please\s+)?help(\s+(me|us))?(\s+(out|with\s+(that|this)))?|"
+                   r"(kun|kan|kunt)\s+(je|jij|u)\s+(me|mij|ons)\s+(daarmee\s+|hiermee\s+|even\s+)?helpen|"
+                   r"any\s+idea|do\s+you\s+know|weet\s+(je|jij|u)\s+(dat|het)|thanks?(\s+in\s+advance)?|alvast\s+bedankt)\W*$",
+                   re.IGNORECASE)
+
+
+def is_plea(sentence: str) -> bool:
+    return bool(_PLEA.match(sentence))
 
 
 def asking_sentences(text: str) -> List[tuple]:
-    """(start, end) of the sentences that end in a question mark; the whole text when none does."""
-    return [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
+    """(start, end) of the sentences that ask: those that end in a question mark and those that ask
+    indirectly ("I wonder which ..."), but not a bare plea ("can you help us?"); the whole text when none does."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if is_plea(sentence):
+            continue
+        if sentence.rstrip().endswith("?") or _INDIRECT_QUESTION.search(sentence):
+            spans.append(m.span())
+    return spans or [(0, len(text))]
 
 
 @functools.lru_cache(maxsize=1)

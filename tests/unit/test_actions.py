@@ -148,10 +148,14 @@ async def test_the_last_project_is_remembered_across_a_question_about_a_city(tra
 
 # --- small talk --------------------------------------------------------------------------------------
 
+SMALL_TALK_SAID = {"greet": "hello there", "goodbye": "bye then", "thank": "thanks a lot",
+                   "bot_challenge": "are you a bot?", "ask_capabilities": "what can you do?"}
+
+
 @pytest.mark.parametrize("intent, response", sorted(SMALL_TALK_RESPONSES.items()))
 async def test_small_talk_utters_its_domain_response_and_keeps_the_slots(
         dispatcher, tracker, domain, intent, response):
-    events = await run(dispatcher, tracker("hello there", [(intent, 0.95)],
+    events = await run(dispatcher, tracker(SMALL_TALK_SAID[intent], [(intent, 0.95)],
                                            {"unanswered_question": "What is the budget of HECTOR?"}), domain)
     assert [m["response"] for m in dispatcher.messages] == [response]
     assert events == []

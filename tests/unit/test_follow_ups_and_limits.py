@@ -578,3 +578,29 @@ def test_which_vehicles_a_project_uses_is_its_means(ask, text):
     hytrec2 = Context("ask_about", "project", "hytrec2", "hytrec2")
     reply = ask(text, "ask_groningen_contribution", 0.6, hytrec2)
     assert reply.kind == ANSWER and "passenger cars" in reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("in what parts of the world does groningen have formal city ties", "ask_international_relations", "partner-cities"),
+    ("how does the municipality describe groningen, like what kind of city", "ask_groningen_contribution",
+     "internationalisation-policy"),
+    ("what role does the european commission play in all this", "ask_international_relations",
+     "internationalisation-policy"),
+])
+def test_the_question_s_own_words_settle_a_neighbouring_reading(ask, text, intent, topic):
+    reply = ask(text, intent, 0.5)
+    assert reply.kind == ANSWER and reply.topic == topic, reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("for my school project: how does a hydrogen fuel cell actually work chemically", "ask_project_goal"),
+    ("is er een meetup groep of netwerk voor internationale vrouwen die net in groningen wonen", "ask_welcome_centre"),
+])
+def test_general_science_and_social_life_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.5).kind == NO_ANSWER
+
+
+def test_what_happened_after_a_project_ended_is_not_on_the_page(ask):
+    reply = ask("wat is er met die waterstof vuilniswagens gebeurd nadat hector in 2023 stopte, rijden ze nog?",
+                "ask_project_period", 0.44)
+    assert reply.kind == NO_ANSWER and reply.reason == UNKNOWN_FACT

@@ -121,3 +121,19 @@ def test_what_a_standalone_question_asks_is_in_it_alone(ask):
     reply = ask("is Hamburg one of groningen's partner cities? I'm planning a weekend trip there haha",
                 "ask_is_partner_city", 1.0)
     assert reply.kind == ANSWER and "Hamburg" in reply.text
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("my son saw a hydrogen bin lorry in our street. now he wants to know which other cities have one. can you help us?",
+     "now he wants to know which other cities have one."),
+    ("mijn zoontje zag een waterstof vuilniswagen. nu wil hij weten in welke steden ze die ook hebben. kun je ons helpen?",
+     "nu wil hij weten in welke steden ze die ook hebben."),
+    ("I moved here last week. I was wondering which partner cities Groningen has.",
+     "I was wondering which partner cities Groningen has."),
+])
+def test_a_sentence_that_asks_indirectly_asks_and_a_bare_plea_does_not(text, asked):
+    assert asked_part(text) == asked
+
+
+def test_a_story_followed_by_a_plea_alone_is_all_question():
+    assert asked_part("I'm looking for the cities that take part in HECTOR. Can you help me?") is None

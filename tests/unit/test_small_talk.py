@@ -35,3 +35,15 @@ def test_such_a_remark_gets_a_refusal_not_the_bots_introduction(ask):
 
 def test_a_plain_challenge_is_still_small_talk(ask):
     assert ask("are you a bot?", "bot_challenge", 0.95).kind == RESPONSE
+
+
+def test_a_question_shaped_like_a_challenge_but_sharing_none_of_its_words_is_not_one(words):
+    assert words.strange_to("bot_challenge", "wat is het verschil tussen een tompouce en een bossche bol")
+    assert not words.strange_to("bot_challenge", "r u human lol")
+    assert not words.strange_to("bot_challenge", "is this ChatGPT or something")
+
+
+def test_the_pastry_question_gets_a_refusal(ask):
+    reply = ask("wat is het verschil tussen een tompouce en een bossche bol", "bot_challenge", 0.68,
+                ranking=[("out_of_scope", 0.28), ("ask_about", 0.02)])
+    assert reply.kind == NO_ANSWER
