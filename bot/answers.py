@@ -170,6 +170,8 @@ class Answerer(AnswerTools):
                     return handoff(context)
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
             question = self._best_question_reading(question)
+        if cues.asks_for_creative_writing(question.text):
+            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)  # "write me a haiku about the north sea"
         # Not for the broad topics (the Welcome Centre draws every everyday question).
         sure_of_a_page_question = (question.confidence >= EVERYDAY_OVERRULED_CONFIDENCE
                                    and question.intent in self._handlers and question.intent != "ask_unlisted_fact")
@@ -357,6 +359,9 @@ class Answerer(AnswerTools):
             return question
         if not (self.mentioned(question, *NAMED_KINDS) or cues.is_long(question.text)):
             return question
+        if len({m.id for m in self.mentioned(question, PROJECT, PROGRAMME)}) >= 2 and cues.asks_difference(question.text):
+            # "wat is nou het verschil tussen NWE en NSR": each described, side by side
+            return replace(question, intent="ask_about", confidence=LOW_CONFIDENCE_THRESHOLD)
         if (self.mentioned(question, PROJECT) and cues.asks_period(question.text)
                 and not cues.asks_everyday_matter(question.text)):
             # "... garbage trucks in some EU project. Can you tell me the period it ran?"

@@ -49,7 +49,7 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhen\s+(are|is)\s+(they|it|you|the\s+[\w\s]{1,40}?)\s+open\b | \bopen\s+(today|tomorrow|now|on\s+sundays?) |
     \bwhat\s+time\s+(do|does)\s+\w+(\s+\w+)?\s+(open|close) | \bwanneer\s+(zijn|is)\s+\w+(\s+\w+)?\s+open\b |
     \b(which|what)\s+street | \bstreet\s+name | \bexact\s+(location|address|spot|place) | \bwhere\s+exactly |
-    \bexactly\s+where | \bwelke\s+straat | \bhoe\s+kom\s+ik\s+(er|daar) | \bhow\s+do\s+i\s+get\s+there |
+    \bexactly\s+where | \bwelke\s+straat | \bwaar\b[^?.!]*\b(te\s+staan|gebouwd|neergezet)\b | \bwaar\s+precies\b | \bwaar\b[^?.!]*\bprecies\b[^?.!]*\b(staan|komen|liggen|ligt|komt)\b | \bhoe\s+kom\s+ik\s+(er|daar) | \bhow\s+do\s+i\s+get\s+there |
     \b(which|what)\s+(one|city|partner|of\s+them)\b[^?.!]*\bfirst\b |
     \b(what|which)\s+year\b[^?.!]*\b(become|became|sister|twin\w*|partners?|ties?|links?|sign\w*|found\w*|establish\w*|set\s+up|open\w*) |
     \bhow\s+long\s+(has|have)\b[^?.!]*\b(been|partners?|ties?|links?|sister|twin\w*) | \bhoe\s+lang\s+(al|is)\b[^?.!]*\b(partner|band|zuster) |
@@ -513,7 +513,7 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \b(team\w*\s+up|work\w*\s+(together\s+)?with|samenwerk\w*|met\s+wie)\b[^?.!]*
         \b(set\w*\s+up|develop\w*|ontwikkel\w*|come\s+up\s+with|coming\s+up\s+with|draw\w*\s+up|put\w*\s+together|bedenk\w*)\b[^?.!]*
         \b(eu|european|europese)\s+(projects?|projecten) |
-    \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*)\b[^?.!]*
+    \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*|geld|money|funding|middelen|subsid\w*)\b[^?.!]*
         \b(eu|europa|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b |
     \b(eu|europa|brussel\w*)\s+(betaalt|betalen|financiert|pays?|funds?)\b |
     \b(role|rol|part|involved|betrokken|do|does|doet)\b[^?.!]*\b(european\s+commission|europese\s+commissie)\b |
@@ -607,8 +607,39 @@ _POLICY_WORDS = re.compile(r"""
     \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\b[^?.!]*\b(describe|call|see|present|brand)\w*\b |
     \b(describe|describes|call|calls|present|presents|brand|brands)\s+(groningen|the\s+city|itself|themselves)\s+(as\b|like\b|,)|
     \bhow\s+(does|do|would)\s+(the\s+municipality|the\s+city|the\s+gemeente|groningen|they)\s+(describe|see|present|brand)\b |
+    \b(build\w*|bouw\w*)\b[^?.!]*\b(knowledge\s+city|kennisstad|city\s+of\s+knowledge)\b |
     \bwat\s+voor\s+(soort\s+|een\s+)?stad\s+(is|wil|noemt)\b | \bhoe\s+(ziet|noemt|omschrijft|beschrijft)\s+(de\s+gemeente|groningen|de\s+stad)\s+(zich|zichzelf|groningen)\b
 """, re.VERBOSE | re.IGNORECASE)
+
+
+# Who the knowledge institutions draw and whom the companies employ: the paragraph on international relations.
+_WHO_COMES_AND_WORKS_HERE = re.compile(r"""
+    \b(universit\w*|institut\w*|kennisinstelling\w*|hogeschol\w*|colleges?)\b[^?.!]*
+        \b(draw|draws|attract|attracts|bring\s+in|trekken|trekt|aantrekken|binnenhalen)\b |
+    \b(draw|draws|attract|attracts|trekken|trekt)\b[^?.!]*\b(students|researchers|lecturers|studenten|onderzoekers|docenten)\b
+        [^?.!]*\b(abroad|buitenland|other\s+countries|andere\s+landen)\b |
+    \b(companies|firms|businesses|employers|bedrijven|werkgevers|they)\b[^?.!]*
+        \b(employ|hire|recruit|take\s+on|in\s+dienst|aannemen|nemen)\b[^?.!]*
+        \b(foreign\w*|international\w*|from\s+abroad|abroad|buitenland\w*|expats?|like\s+me)\b |
+    \b(international|internationale)\s+(character|karakter)\b
+""", re.VERBOSE | re.IGNORECASE)
+_INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)
+
+
+def asks_who_comes_and_works_here(text: str) -> bool:
+    return bool(_WHO_COMES_AND_WORKS_HERE.search(text)) and not _INVESTMENT.search(text)
+
+
+# Requests for writing that no page answers ("write me a haiku about the north sea").
+_CREATIVE_WRITING = re.compile(r"""
+    \b(write|compose|make\s+up|give)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?(haiku|poem|song|limerick|rap|joke|story|essay|speech)s?\b |
+    \b(schrijf|maak|verzin)\s+(me\s+|eens\s+)*(een|wat)\s+(\w+\s+)?(gedicht|gedichtje|haiku|lied|liedje|mop|grap|verhaal|verhaaltje|rap)\b |
+    \btell\s+(me|us)\s+a\s+(joke|story)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_for_creative_writing(text: str) -> bool:
+    return bool(_CREATIVE_WRITING.search(text))
 
 
 def asks_policy_matter(text: str) -> bool:
@@ -632,6 +663,32 @@ def names_the_eu_by_its_seat(text: str) -> bool:
 
 _PURPOSE = re.compile(r"\b(why|what\s+for|purpose|waarom|waarvoor|doel|what\s+is\s+\w+(\s+\w+)?\s+for|created|set\s+up|opgericht)\b",
                       re.IGNORECASE)
+
+
+_WHY = re.compile(r"\b(why|waarom|how\s+come)\b", re.IGNORECASE)
+
+
+# "does the city take part in any European projects?": the list of projects, not the policy behind them.
+_TAKES_PART_IN_PROJECTS = re.compile(r"""
+    \b(take|takes|taking|took)\s+part\s+in\b[^?.!]*\bprojects?\b | \b(participat\w*|involved)\s+in\b[^?.!]*\bprojects?\b |
+    \b(doet|doen|deed)\b[^?.!]*\bmee\s+aan\b[^?.!]*\bprojecten\b | \bneemt\b[^?.!]*\bdeel\s+aan\b[^?.!]*\bprojecten\b |
+    \bmeedoen\s+aan\b[^?.!]*\bprojecten\b
+""", re.VERBOSE | re.IGNORECASE)
+_DIFFERENCE = re.compile(r"\b(difference|differences|differ|verschil\w*|vs\.?|versus|the\s+same\s+thing|hetzelfde)\b",
+                         re.IGNORECASE)
+
+
+def asks_whether_in_projects(text: str) -> bool:
+    return bool(_TAKES_PART_IN_PROJECTS.search(text)) and not _WHY.search(text)
+
+
+def asks_difference(text: str) -> bool:
+    """'what's the difference between NWE and NSR?'"""
+    return bool(_DIFFERENCE.search(text))
+
+
+def asks_why(text: str) -> bool:
+    return bool(_WHY.search(text))
 
 
 def asks_purpose(text: str) -> bool:

@@ -73,8 +73,9 @@ class Describer:
 
     def project_programme(self, project: Project) -> Said:
         programme = self.kb.programmes[project.programme]
-        text = f"{project.name} is a project of the EU programme {programme.name}."
-        return text, project.sections
+        # The programme's aims come along: "which programme, and what does it want?" is a common pair.
+        text = f"{project.name} is a project of the EU programme {programme.name}. {programme.aims}"
+        return text, [*project.sections, *programme.sections]
 
     def project_goal(self, project: Project) -> Said:
         parts = [f"{project.scale} {project.goal}" if project.scale else project.goal]

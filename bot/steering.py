@@ -16,7 +16,7 @@ from bot.intents import (LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_I
                          UNSURE_INTENTS)
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
 from bot.replies import Context
-from bot.question_sentence import question_text
+from bot.question_sentence import asked_part, question_text
 from bot.unfamiliar_names import UnfamiliarNames
 
 # How sure a reading is that the question's own words point to (bot/cues.py).
@@ -57,6 +57,12 @@ class Steering:
                  if not cues.names_the_eu_by_its_seat(m.text)]
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
+        if (cues.asks_whether_in_projects(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
+                and question.intent in (*TOPIC_INTENTS, *UNSURE_INTENTS)):
+            return steer("ask_eu_projects")  # "does the city take part in any EU-funded projects at all?"
+        if (cues.asks_who_comes_and_works_here(text) and not named and not self.tools.mentioned(question, PROGRAMME)
+                and question.intent != "ask_international_relations"):
+            return steer("ask_international_relations")  # "who do the universities draw in from abroad?"
         if cues.asks_why_contacts_matter(text) and not named and question.intent in TOPIC_INTENTS:
             return steer("ask_welcome_centre")  # the knowledge city's paragraph gives the reason
         centre = [m for m in self.tools.mentioned(question, TOPIC) if m.id == WELCOME_CENTRE_TOPIC]
@@ -92,6 +98,11 @@ class Steering:
         if (self.tools.mentioned(question, PROGRAMME) and cues.says_project(text) and not self.tools.mentioned(question, PROJECT)
                 and question.intent == "ask_programme" and cues.mentions_vehicles(text)):
             return steer("ask_groningen_contribution")  # "the city's own fleet under the north sea project?"
+        programmes = self.tools.mentioned(question, PROGRAMME)
+        if (question.intent in TOPIC_INTENTS and projects and programmes
+                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and all(self.kb.projects[p].programme == m.id for m in programmes for p in projects)):
+            return steer("ask_project_goal")  # "how does it want to position the north sea region?" after HyTrEc2
         named_projects = self.tools.mentioned(question, PROJECT)
         if (named_projects and question.intent in TOPIC_INTENTS
                 and not self.tools.mentioned(question, PLACE, ORGANISATION, PROGRAMME)):
@@ -190,7 +201,10 @@ class Steering:
         return question
 
     def asks_a_fact_the_page_never_gives(self, question: Question, context: Context = Context()) -> bool:
-        text = question_text(question.text)  # not the story around the question
+        asked = asked_part(question.text)
+        # Not the story around the question; and a "why?" asks a motive, whatever amounts the story names
+        # ("... all those projects and subsidies. Why does Groningen take part?").
+        text = asked if asked and cues.asks_why(asked) else question_text(question.text)
         if cues.asks_since_when(text) and self._period_of_the_subject(question, context):
             return False  # "since when does it run?" after HECTOR: its first year
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)

@@ -51,6 +51,7 @@ _DUTCH_FUNCTION_WORDS = frozenset("""
     niet geen ook nog maar want dus of als dan met voor naar bij uit over door om er hier daar deze dit die dat
     waarvoor waarmee waardoor waarin waarop waarover
     heeft hebben heb kan kunnen wil willen moet moeten gaat gaan doet doen mijn jullie onze ons eigenlijk
+    enzo ofzo zoiets joh hoor toch nou
 """.split())
 _ENGLISH_FUNCTION_WORDS = frozenset("""
     the a an and of i you they he she are were what who where when why how which not no also still
@@ -230,7 +231,7 @@ class UnfamiliarNames:
         ("Europese"): the lookups data knows too few Dutch words to go by capitals."""
         names, _ = _english()
         return (len(word) >= MIN_LENGTH and word.isalpha() and word in names and word not in _dutch()
-                and not self._is_function_word(word) and not self._is_ours(word) and not self._near_ours(word))
+                and word not in _DUTCH_FUNCTION_WORDS and not self._is_function_word(word) and not self._is_ours(word) and not self._near_ours(word))
 
     def _looks_dutch(self, words: Sequence[str]) -> bool:
         dutch = sum(word in _DUTCH_FUNCTION_WORDS for word in words)

@@ -127,11 +127,11 @@ def test_the_partner_city_in_another_country_after_one_city(ask):
 
 
 def test_a_close_second_broad_topic_is_answered_beside_the_first(ask):
-    close = ask("who is building groningen into an international knowledge city, just the uni?",
+    close = ask("who makes groningen an international place, just the uni?",
                 "ask_international_relations", 0.51, ranking=[("ask_internationalisation_policy", 0.38)])
     assert close.kind == ANSWER and close.topic == "international-relations"
     assert set(close.sections) == {"international-relations", "groningen-in-europe"}
-    clear = ask("who is building groningen into an international knowledge city, just the uni?",
+    clear = ask("who makes groningen an international place, just the uni?",
                 "ask_international_relations", 0.51, ranking=[("ask_internationalisation_policy", 0.2)])
     assert clear.sections == ("international-relations",)
 
@@ -586,6 +586,12 @@ def test_which_vehicles_a_project_uses_is_its_means(ask, text):
      "internationalisation-policy"),
     ("what role does the european commission play in all this", "ask_international_relations",
      "internationalisation-policy"),
+    ("who is building groningen into an international knowledge city, just the uni?", "ask_international_relations",
+     "internationalisation-policy"),
+    ("who do the universities and institutes here draw in from abroad", "ask_groningen_contribution",
+     "international-relations"),
+    ("do local companies here actually employ foreign engineers like me or is it all dutch speaking", "out_of_scope",
+     "international-relations"),
 ])
 def test_the_question_s_own_words_settle_a_neighbouring_reading(ask, text, intent, topic):
     reply = ask(text, intent, 0.5)
@@ -604,3 +610,37 @@ def test_what_happened_after_a_project_ended_is_not_on_the_page(ask):
     reply = ask("wat is er met die waterstof vuilniswagens gebeurd nadat hector in 2023 stopte, rijden ze nog?",
                 "ask_project_period", 0.44)
     assert reply.kind == NO_ANSWER and reply.reason == UNKNOWN_FACT
+
+
+def test_a_request_for_a_poem_is_not_a_question_about_the_page(ask):
+    assert ask("write me a haiku about the north sea", "ask_programme", 0.9).kind == NO_ANSWER
+
+
+def test_a_why_question_asks_a_motive_whatever_amounts_the_story_names(ask):
+    text = ("Mijn kleinzoon vroeg me laatst waarom de gemeente zich zo met Europa bezighoudt, met al die projecten "
+            "en subsidies. Ik wist het antwoord niet goed. Waarom doet Groningen daar eigenlijk aan mee?")
+    reply = ask(text, "ask_unlisted_fact", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("does the city itself take part in any EU-funded or european projects at all?", "ask_internationalisation_policy"),
+    ("doet groningen eigenlijk ook mee aan europese projecten of is dat alleen iets voor amsterdam enzo",
+     "ask_international_relations"),
+])
+def test_whether_the_city_takes_part_in_projects_is_the_list_of_projects(ask, text, intent):
+    reply = ask(text, intent, 0.9)
+    assert reply.kind == ANSWER and "HECTOR" in reply.text and "HyTrEc2" in reply.text, reply.text
+
+
+def test_the_difference_between_two_programmes_describes_both(ask):
+    reply = ask("wat is nou het verschil tussen NWE en NSR, ik snap er echt niks van lol", "out_of_scope", 0.68,
+                ranking=[("ask_programme", 0.10)])
+    assert reply.kind == ANSWER and {"interreg-nwe", "interreg-nsr"} <= set(reply.sections)
+
+
+def test_a_question_naming_the_programme_of_the_project_talked_about_is_about_the_project(ask):
+    hytrec2 = ask("what is hytrec2 trying to achieve", "ask_project_goal")
+    reply = ask("how does it want to position the north sea region within europe?", "ask_internationalisation_policy",
+                0.6, hytrec2.context)
+    assert reply.kind == ANSWER and reply.topic == "hytrec2"
