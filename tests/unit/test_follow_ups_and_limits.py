@@ -350,7 +350,7 @@ def test_whether_the_municipality_pays_after_a_foundation_city(ask):
 def test_who_else_after_a_partner_in_one_project(ask):
     narvik = ask("what is narvik", "ask_about")
     reply = ask("who else is in it", "ask_project_partners", 0.8, narvik.context)
-    assert reply.kind == ANSWER and reply.topic == "hytrec2"
+    assert reply.kind == ANSWER and reply.topic in ("hytrec2", "interreg-nsr")  # not the city's own policy
 
 
 def test_the_programme_of_the_project_in_the_conversation(ask):
@@ -643,4 +643,4 @@ def test_a_question_naming_the_programme_of_the_project_talked_about_is_about_th
     hytrec2 = ask("what is hytrec2 trying to achieve", "ask_project_goal")
     reply = ask("how does it want to position the north sea region within europe?", "ask_internationalisation_policy",
                 0.6, hytrec2.context)
-    assert reply.kind == ANSWER and reply.topic == "hytrec2"
+    assert reply.kind == ANSWER and reply.topic in ("hytrec2", "interreg-nsr")  # not the city's own policy
