@@ -300,7 +300,9 @@ _SETTLING_HELP = re.compile(r"""
     \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
     \bwegwijs | \bzich\s+(te\s+)?vestigen | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
-    \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
+    \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b |
+    \b(desk|office|loket|centre|center|organi[sz]ation|service|point)\b[^?.!]*\b(for|voor)\s+(people|those|mensen|expats|internationals|newcomers)\s+
+        (who|that|die)\s+(\w+\s+)?(move|moving|come|coming|arrive|arriving|relocate|relocating|verhuizen|komen)\b | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -568,14 +570,14 @@ def asks_vehicle_kinds_or_why_hydrogen(text: str) -> bool:
 
 
 _CITY_HELPS_BUSINESS = re.compile(r"""
-    \b(municipality|gemeente|city|council|groningen)\b[^?.!]*\b(help|helps|support|supports|work\w*\s+together|cooperat\w*|
-        assist|promot\w*|open\w*\s+doors?)\b[^?.!]*\b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?|export\w*|selling)\b |
+    \b(municipality|gemeente|city|council|groningen)\b[^?.!]*\b(help|helps|helping|support|supports|supporting|work\w*\s+together|cooperat\w*|
+        assist|assists|assisting|promot\w*|open\w*\s+doors?)\b[^?.!]*\b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?|export\w*|selling)\b |
     \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
     \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
     \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf\w*|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
         \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging|mov(e|es|ing)\s+(here|to\s+groningen))\b |
-    \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|buitenland|foreign\s+markets?|go\s+international) |
+    \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|overseas|buitenland|foreign\s+markets?|go\s+international) |
     \bexport\w*\b | \b(office|kantoor|vestiging)\b[^?.!]*\b(compan\w*|firms?|business\w*)\b[^?.!]*\b(receive|welcome|want)\b |
     \b(receive|welcome)\s+(a\s+)?(compan\w*|firms?|business\w*)\b |
     \b(doing|do|start\w*\s+doing)\s+business\s+(in|with|abroad)\b[^?.!]*\b(city|municipality|gemeente|council)\b[^?.!]*\b(help|do\s+anything|support|assist)\b |
@@ -614,8 +616,9 @@ _POLICY_WORDS = re.compile(r"""
 
 # Who the knowledge institutions draw and whom the companies employ: the paragraph on international relations.
 _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
-    \b(universit\w*|institut\w*|kennisinstelling\w*|hogeschol\w*|colleges?)\b[^?.!]*
+    \b(universit\w*|unis?|institut\w*|kennisinstelling\w*|hogeschol\w*|colleges?)\b[^?.!]*
         \b(draw|draws|attract|attracts|bring\s+in|trekken|trekt|aantrekken|binnenhalen)\b |
+    \b(trekken|trekt)\b[^?.!]*\b(universit\w*|unis?|kennisinstelling\w*|hogeschol\w*)\b[^?.!]*\baan\b |
     \b(draw|draws|attract|attracts|trekken|trekt)\b[^?.!]*\b(students|researchers|lecturers|studenten|onderzoekers|docenten)\b
         [^?.!]*\b(abroad|buitenland|other\s+countries|andere\s+landen)\b |
     \b(companies|firms|businesses|employers|bedrijven|werkgevers|they)\b[^?.!]*
@@ -676,6 +679,17 @@ _TAKES_PART_IN_PROJECTS = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 _DIFFERENCE = re.compile(r"\b(difference|differences|differ|verschil\w*|vs\.?|versus|the\s+same\s+thing|hetzelfde)\b",
                          re.IGNORECASE)
+
+
+# "HECTOR, is that only in the Netherlands or also abroad?": where the project's partners are.
+_HOME_OR_ABROAD = re.compile(r"\b(only|just|alleen)\s+(in\s+)?(the\s+netherlands|nederland|holland|groningen)\b|"
+                             r"\b(also|too|ook)\s+(abroad|overseas|in\s+het\s+buitenland|buitenland|in\s+other\s+countries|"
+                             r"in\s+andere\s+landen|internationaal|international)\b|\b(abroad|buitenland)\s+(too|as\s+well|also|ook)\b",
+                             re.IGNORECASE)
+
+
+def asks_home_or_abroad(text: str) -> bool:
+    return bool(_HOME_OR_ABROAD.search(text))
 
 
 def asks_whether_in_projects(text: str) -> bool:
@@ -868,7 +882,8 @@ def asks_contribution(text: str) -> bool:
     return bool(_CONTRIBUTION.search(text))
 
 
-_KIND_OF_PARTNER = re.compile(r"\b(city|cities|town|towns|partners?|organi[sz]ations?|councils?|stad|steden|partijen|organisaties)\b",
+_KIND_OF_PARTNER = re.compile(r"\b(city|cities|town|towns|partners?|organi[sz]ations?|orgs?|councils?|institutes?|institutions?|"
+                              r"universit(y|ies)|stad|steden|partijen|organisaties|instituten|instellingen)\b",
                               re.IGNORECASE)
 
 

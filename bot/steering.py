@@ -111,6 +111,9 @@ class Steering:
         if (context.subject_kind == PROGRAMME and not question.mentions and not cues.asks_when(text)
                 and question.intent in ("ask_project_period", "ask_project_goal")):
             return steer("ask_programme")  # "which areas exactly does it focus on?" after a programme
+        if (self.tools.mentioned(question, PROGRAMME) and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and cues.asks_count(text) and cues.asks_about_countries(text) and not cues.says_project(text)):
+            return steer("ask_programme")  # "how many countries r in the north sea thing": its aims say seven
         if context.subject_kind == PROGRAMME and not self.tools.mentioned(question, PROJECT):
             if cues.asks_about_countries(text) and not cues.asks_count(text):
                 return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
@@ -141,6 +144,10 @@ class Steering:
         if (about_a_project and countries and cues.names_a_kind_of_partner(text)
                 and question.intent not in ("ask_project_partners", "ask_unlisted_fact")):
             return steer("ask_project_partners")  # "is any other Dutch city in HECTOR?", "a Dutch partner in it?"
+        if (self.tools.mentioned(question, PROJECT) and cues.asks_home_or_abroad(text)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION) and question.intent != "ask_unlisted_fact"):
+            # "HECTOR, is that only in the Netherlands or also abroad?": all partners, not those in the Netherlands
+            return replace(steer("ask_project_partners"), mentions=tuple(m for m in question.mentions if m.kind != COUNTRY))
         if (cues.asks_shared(text) and (cues.asks_who(text) or cues.asks_about_partners(text))
                 and len({m.id for m in self.tools.mentioned(question, PROJECT)}) in (0, len(self.kb.projects))
                 and question.intent != "ask_project_partners"):

@@ -644,3 +644,23 @@ def test_a_question_naming_the_programme_of_the_project_talked_about_is_about_th
     reply = ask("how does it want to position the north sea region within europe?", "ask_internationalisation_policy",
                 0.6, hytrec2.context)
     assert reply.kind == ANSWER and reply.topic in ("hytrec2", "interreg-nsr")  # not the city's own policy
+
+
+def test_whether_a_project_is_only_at_home_lists_all_its_partners(ask):
+    reply = ask("HECTOR, is that only in the Netherlands or also abroad?", "ask_about", 0.2)
+    assert reply.kind == ANSWER and "Duisburg" in reply.text and "Arnhem" in reply.text
+
+
+def test_how_many_countries_a_programme_spans_is_in_its_aims(ask):
+    reply = ask("how many countries r in the north sea thing", "ask_project_partners", 0.25)
+    assert reply.kind == ANSWER and "seven" in reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("is there a welcome desk for people who move here for work", "out_of_scope", "welcome-centre"),
+    ("I should be grateful to know in what manner the municipality assists local entrepreneurs who wish to conduct "
+     "business overseas.", "ask_unlisted_fact", "international-trade"),
+])
+def test_help_for_newcomers_and_for_entrepreneurs_abroad(ask, text, intent, topic):
+    reply = ask(text, intent, 0.5)
+    assert reply.kind == ANSWER and reply.topic == topic
