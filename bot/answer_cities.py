@@ -86,6 +86,10 @@ class PartnerCityAnswers(AnswerTools):
             return answer(f"Yes, {text}", PARTNER_CITY_TOPIC, sections, new_context)
         related = None
         text, sections = self.say.memberships(place.name, place.id)
+        if text and not cues.speaks_of_partner_cities(question.text):
+            # "is duisburg a partner of groningen?": not a partner city, but a partner in a project with Groningen
+            return answer(f"{place.name} is not one of the partner cities the page names, but it is Groningen's "
+                          f"partner in a European project: {text}", place.id, sections, new_context)
         if text:
             related = answer(text, place.id, sections, new_context)
         why = (f"I don't know: the page doesn't name {place.name} as one of Groningen's partner cities. "

@@ -158,6 +158,8 @@ class Answerer(AnswerTools):
         return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't give a date for that.", reply.context, reply)
 
     def _reply(self, question: Question, context: Context) -> Reply:
+        if cues.asks_for_creative_writing(question.text):
+            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)  # "write me a haiku about the north sea"
         question = self._without_names_of_the_story(question)
         question = self._resolve_follow_up(question, context)
         if question.intent in SMALL_TALK_RESPONSES or question.intent in HANDOFF_INTENTS:
@@ -170,8 +172,6 @@ class Answerer(AnswerTools):
                     return handoff(context)
                 return response(SMALL_TALK_RESPONSES[question.intent], context)
             question = self._best_question_reading(question)
-        if cues.asks_for_creative_writing(question.text):
-            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)  # "write me a haiku about the north sea"
         # Not for the broad topics (the Welcome Centre draws every everyday question).
         sure_of_a_page_question = (question.confidence >= EVERYDAY_OVERRULED_CONFIDENCE
                                    and question.intent in self._handlers and question.intent != "ask_unlisted_fact")
@@ -350,6 +350,8 @@ class Answerer(AnswerTools):
         if not cues.asks_everyday_matter(question.text):
             return False
         asked = asked_part(question.text)
+        if cues.asks_who_comes_and_works_here(asked or question.text):
+            return False  # "do the schools and universities attract international teachers?"
         return (asked is None or cues.asks_everyday_matter(asked) or cues.points_back(asked)
                 or not self._sure_of_the_asked_sentence(question))
 
@@ -451,9 +453,8 @@ class Answerer(AnswerTools):
 
     # --- replies of their own ------------------------------------------------------
     def unsure(self, question: Question, context: Context) -> Reply:
-        subjects = list(dict.fromkeys((m.kind, m.id) for m in self.mentioned(
+        subjects = list(dict.fromkeys((PROJECT if m.kind == PROJECT_KEYWORD else m.kind, m.id) for m in self.mentioned(
             question, PROJECT, PROGRAMME, PLACE, TOPIC, ORGANISATION)))
-        subjects = [(PROJECT if k == PROJECT_KEYWORD else k, i) for k, i in subjects]
         if len(subjects) > 1:
             options = [(entry_id, self.name(kind, entry_id)) for kind, entry_id in subjects[:4]]
             labels = listing([label for _, label in options], "or")

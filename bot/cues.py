@@ -54,8 +54,8 @@ _UNLISTED_FACT = re.compile(r"""
     \b(what|which)\s+year\b[^?.!]*\b(become|became|sister|twin\w*|partners?|ties?|links?|sign\w*|found\w*|establish\w*|set\s+up|open\w*) |
     \bhow\s+long\s+(has|have)\b[^?.!]*\b(been|partners?|ties?|links?|sister|twin\w*) | \bhoe\s+lang\s+(al|is)\b[^?.!]*\b(partner|band|zuster) |
     \bwhich\s+company\b | \bwho\s+(builds|makes|made|built|produces|produced|supplies|supplied|delivers|delivered)\s+
-        (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b |
-    \bwelk\s+bedrijf\b | \bwie\s+(bouwt|maakt|levert)\b |
+        (the|them|it|its|those|these|that|groningen'?s|hydrogen|trucks?|vehicles?|cars?|vans?)\b(?![^?.!]*\b(knowledge\s+city|city\s+of\s+knowledge|kennisstad))\b |
+    \bwelk\s+bedrijf\b | (?<!met\s)\bwie\s+(bouwt|maakt|levert)\b(?![^?.!]*\b(kennisstad|stad|city)) |
     \bleadpartner | \b(which|what)\s+days?\b | \b(op\s+)?welke\s+dag |
     \bcan\s+i\s+(fill|refuel|use|tank|visit|go)\b | \bmag\s+ik\b | \bprivate\s+(person|individual|car|driver)s? |
     \bpublic(ly)?\s+(accessible|available|use) | \bopen\s+to\s+(the\s+)?public | \bopenbaar\s+toegankelijk |
@@ -75,7 +75,7 @@ _UNLISTED_FACT = re.compile(r"""
     \bwho\s+(actually\s+)?runs\s+(the\s+)?(international\s+)?welcome |
     \bneighbou?rhoods?\b | \bwijk(en)?\b |
     \b(still|nog\s+steeds|nog\s+altijd)\s+(driving|in\s+use|operating|in\s+service|rijden|in\s+gebruik)\b |
-    \bextended\b | \bverlengd\b |
+    \bextended\b | \bverlengd\b | \b(war|oorlog|sanctions|sancties|invasion|invasie)\b |
     \b(planning|plans?)\s+to\s+(add|expand|start|join|open|build|become|sign|find)\b |
     \b(new|more|additional|extra|nieuwe|meer)\s+(partner|sister|twin|partner-?)\s*(cities|city|towns?|steden|stad)\b |
     \bin\s+the\s+(next|coming)\s+(few\s+)?years\b | \bde\s+komende\s+jaren\b |
@@ -294,7 +294,7 @@ _SETTLING_HELP = re.compile(r"""
     \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) |
     \b(mov(e|es|ing)|relocat\w*|settl\w*|arriv\w*)\b[^?.!]*\b(easier|smoother|simpler|less\s+painful)\b | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
     \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
-        (\w+\s+)?(newcomers|new\s+arrivals|internationals|expats|migrants|families|people\s+from\s+abroad) |
+        (\w+\s+){0,2}(newcomers|new\s+arrivals|internationals|expats?|migrants|families|people\s+from\s+abroad|knowledge\s+workers) |
     \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*|kenniswerker\w*)\b[^?.!]*\b(terecht|loket|hulp|wennen|go\s+to|turn\s+to)\b |
     \bestablish\w*\s+themselves\b | \bsettle\s+in\b |
     \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
@@ -558,6 +558,7 @@ _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \b(cheaper|goedkoper|less\s+expensive)\b | \bwhy\b[^?.!]*\b(hydrogen|waterstof)\b[^?.!]*\b(matter|important|useful|good)\b |
     \bwaarom\b[^?.!]*\bwaterstof\w*\b[^?.!]*\bbelangrijk |
     \b(work|works|run|runs)\s+best\b | \bbest\s+suited | \bmost\s+suit\w* | \bgeschikt |
+    \b(hydrogen|waterstof)\b[^?.!]*\b(fits?|suits?|suited|good\s+for|right\s+for|makes?\s+sense\s+for)\b[^?.!]*\b(heavy|heavier|long|zwaar|zware|lange)\b |
     \bholding\b[^?.!]*\bback\b | \b(obstacles?|barriers?|in\s+the\s+way|tegenhoud\w*|drempels?) |
     \btraining\w* | \bopleiding\w* | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
     \bopslag | \bgreen\s+hydrogen | \bgroene\s+waterstof
@@ -637,7 +638,8 @@ def asks_who_comes_and_works_here(text: str) -> bool:
 _CREATIVE_WRITING = re.compile(r"""
     \b(write|compose|make\s+up|give)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?(haiku|poem|song|limerick|rap|joke|story|essay|speech)s?\b |
     \b(schrijf|maak|verzin)\s+(me\s+|eens\s+)*(een|wat)\s+(\w+\s+)?(gedicht|gedichtje|haiku|lied|liedje|mop|grap|verhaal|verhaaltje|rap)\b |
-    \btell\s+(me|us)\s+a\s+(joke|story)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b
+    \btell\s+(me|us)\s+a\s+(joke|story)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b |
+    \btranslate\b(?![^?.!]*\b(documents?|diplomas?|papers|certificates?|page)\b) | \bvertaal\b(?![^?.!]*\b(documenten|diploma|pagina)\b)
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -690,6 +692,15 @@ _HOME_OR_ABROAD = re.compile(r"\b(only|just|alleen)\s+(in\s+)?(the\s+netherlands
 
 def asks_home_or_abroad(text: str) -> bool:
     return bool(_HOME_OR_ABROAD.search(text))
+
+
+_PARTNER_CITY_WORDS = re.compile(r"\b(city|cities|town|towns|stad|steden|twin\w*|sister|zuster\w*|stedenband\w*|jumelage)\b",
+                                 re.IGNORECASE)
+
+
+def speaks_of_partner_cities(text: str) -> bool:
+    """'is Duisburg a partner city?', not 'is Duisburg a partner of Groningen?'"""
+    return bool(_PARTNER_CITY_WORDS.search(text))
 
 
 def asks_whether_in_projects(text: str) -> bool:

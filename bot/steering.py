@@ -24,6 +24,8 @@ STEERED_CONFIDENCE = 0.5
 # "A fact the page lacks" without a word for such a fact gives way to a second
 # reading at least this share as likely.
 UNLISTED_RUNNER_UP_SHARE = 0.35
+# An asking sentence of this many words after a story says what it asks by itself.
+SELF_CONTAINED_QUESTION_WORDS = 10
 
 
 # Broad topics whose paragraphs say nothing of help for newcomers (the trade one
@@ -195,7 +197,8 @@ class Steering:
                 and (question.intent not in TOPIC_INTENTS or question.intent in SAY_NOTHING_OF_SETTLING_IN
                      or (question.intent == "ask_international_trade" and cues.speaks_of_people(text)))):
             return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
-        if projects and cues.asks_vehicle_kinds_or_why_hydrogen(text) and question.intent != "ask_unlisted_fact":
+        if ((projects or cues.mentions_the_projects(text)) and cues.asks_vehicle_kinds_or_why_hydrogen(text)
+                and question.intent != "ask_unlisted_fact"):
             return steer("ask_project_goal")
         if question.intent == "ask_unlisted_fact" and not self.asks_a_fact_the_page_never_gives(question, context):
             # The classifier's "a fact the page lacks" without any word for such a fact: a
@@ -209,9 +212,12 @@ class Steering:
 
     def asks_a_fact_the_page_never_gives(self, question: Question, context: Context = Context()) -> bool:
         asked = asked_part(question.text)
-        # Not the story around the question; and a "why?" asks a motive, whatever amounts the story names
-        # ("... all those projects and subsidies. Why does Groningen take part?").
-        text = asked if asked and cues.asks_why(asked) else question_text(question.text)
+        # Not the story around the question; and a "why?", or a question long enough to carry its own
+        # subject, asks what it says, whatever amounts the story names ("... all those projects and
+        # subsidies. Why does Groningen take part?", "... EU funding calls. Does the municipality work
+        # together with companies when it develops European projects?").
+        own_subject = asked and (cues.asks_why(asked) or len(asked.split()) >= SELF_CONTAINED_QUESTION_WORDS)
+        text = asked if own_subject else question_text(question.text)
         if cues.asks_since_when(text) and self._period_of_the_subject(question, context):
             return False  # "since when does it run?" after HECTOR: its first year
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)

@@ -664,3 +664,38 @@ def test_how_many_countries_a_programme_spans_is_in_its_aims(ask):
 def test_help_for_newcomers_and_for_entrepreneurs_abroad(ask, text, intent, topic):
     reply = ask(text, intent, 0.5)
     assert reply.kind == ANSWER and reply.topic == topic
+
+
+def test_a_project_partner_is_a_partner_of_groningen_but_not_a_partner_city(ask):
+    partner = ask("is duisburg a partner of groningen?", "ask_is_partner_city")
+    assert partner.kind == ANSWER and "HECTOR" in partner.text
+    city = ask("is duisburg a partner city of groningen?", "ask_is_partner_city")
+    assert city.kind == NO_ANSWER and city.reason == UNKNOWN_FACT
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("translate 'good morning' into mandarin pls", "greet"),
+    ("hoe staat het met de band met moermansk sinds de oorlog in oekraine?", "ask_city_link"),
+])
+def test_translations_and_a_tie_since_the_war_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.9).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("met wie bouwt groningen aan de internationale kennisstad?", "ask_unlisted_fact", "internationalisation-policy"),
+    ("I co-founded a small startup in battery tech on the Zernike campus and we're looking at EU funding calls. Does "
+     "the municipality actually work together with companies when it develops European projects, or is that only "
+     "with the university?", "ask_unlisted_fact", "internationalisation-policy"),
+    ("So I'm a lecturer coming over from Valencia to teach at one of the hogescholen. Do the schools and universities "
+     "in Groningen actually attract international teachers or is that rare?", "out_of_scope", "international-relations"),
+    ("my husband got a job at a tech company here and we move in 3 weeks. is there like a centre for new expat workers",
+     "out_of_scope", "welcome-centre"),
+])
+def test_a_story_s_amounts_and_everyday_words_do_not_hide_a_page_question(ask, text, intent, topic):
+    reply = ask(text, intent, 0.5)
+    assert reply.kind == ANSWER and reply.topic == topic, reply.text
+
+
+def test_one_project_named_twice_is_no_choice_between_two(ask):
+    reply = ask("how many hydrogen bin lorries is HECTOR about", "ask_refuelling_point", 0.1)
+    assert reply.kind != "clarify"
