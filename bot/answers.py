@@ -191,6 +191,10 @@ class Answerer(AnswerTools):
         question = self._settling_in_help(question)
         question = self.steering.steer(question, context)
         intent = question.intent
+        other_city = cues.city_whose_partners_are_asked(question.text)
+        if other_city:
+            return self.refuse(UNKNOWN_FACT, f"I don't know: the page only gives Groningen's own partner cities, "
+                               f"not those of {other_city}.", Context("ask_partner_cities"))
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         known = intent in self._handlers or intent in TOPIC_INTENTS
@@ -204,6 +208,12 @@ class Answerer(AnswerTools):
             full_name = re.sub(r"\s*\([^)]*\)$", "", project.full_name)
             return answer(f"{project.name} stands for {full_name}.", project.id, project.sections,
                           Context("ask_about", PROJECT, project.id))
+        named_programmes = [m for m in question.mentions if m.kind == PROGRAMME]
+        if named_programmes and not named_projects and cues.asks_full_name(question.text):
+            programme = self.kb.programmes[named_programmes[0].id]  # "NSR staat voor?"
+            full_name = re.sub(r"\s*\([^)]*\)$", "", programme.name)
+            return answer(f"{named_programmes[0].text} stands for {full_name}, the EU programme {programme.name}.",
+                          programme.id, programme.sections, Context("ask_programme", PROGRAMME, programme.id))
         if (self.mentioned(question, PLACE, ORGANISATION) and cues.asks_which_country(question.text)
                 and self.cities.can_locate(question, context) and not cues.asks_unlisted_fact(question.text)):
             return self.cities.location(question, context)  # "murmansk which country", whatever the classifier says

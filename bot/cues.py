@@ -76,6 +76,11 @@ _UNLISTED_FACT = re.compile(r"""
     \bneighbou?rhoods?\b | \bwijk(en)?\b |
     \b(still|nog\s+steeds|nog\s+altijd)\s+(driving|in\s+use|operating|in\s+service|rijden|in\s+gebruik)\b |
     \bextended\b | \bverlengd\b | \b(war|oorlog|sanctions|sancties|invasion|invasie)\b |
+    \b(president|voorzitter|commissioner|eurocommissaris|prime\s+minister|minister-?president|premier)\b |
+    \bafspraak\b[^?.!]*\b(maken|inplannen|plannen)\b | \b(make|book|schedule)\s+(me\s+|us\s+)?an?\s+appointment\b |
+    \b(fabrikant|producent|leverancier)\b |
+    \b(challenges|uitdagingen|themes|thema'?s|solutions|oplossingen)\b[^?.!]*\b(concretely|concrete|concreet|specifically|precisely|precies)\b |
+    \b(concretely|concreet|specifically|precisely)\b[^?.!]*\b(challenges|uitdagingen|themes|thema'?s|solutions|oplossingen)\b |
     \b(planning|plans?)\s+to\s+(add|expand|start|join|open|build|become|sign|find)\b |
     \b(new|more|additional|extra|nieuwe|meer)\s+(partner|sister|twin|partner-?)\s*(cities|city|towns?|steden|stad)\b |
     \bin\s+the\s+(next|coming)\s+(few\s+)?years\b | \bde\s+komende\s+jaren\b |
@@ -233,7 +238,9 @@ _WHEN = re.compile(r"\b(when|wanneer|what\s+year|which\s+year|welk\s+jaar)\b", r
 _VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|buses|station|filling\s+point|"
                                  r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and|"
-                           r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b", re.IGNORECASE)
+                           r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b|"
+                           r"\b(project|projects|projecten)\b[^?.!]*\b(start|starts|started|begin|began|begins|begon|gestart)\b",
+                           re.IGNORECASE)
 
 
 # "in total", "across all the partners", "in the whole HECTOR project": the project as a whole.
@@ -278,7 +285,9 @@ _EVERYDAY = re.compile(r"""
     \btranslat\w*\s+(of\s+)?(my|her|his|our|their|a|the)?\s*(documents?|diplomas?|papers|certificates?) |
     \bhow\s+(does|do|would)\s+(a\s+|an\s+|the\s+)?(hydrogen\s+)?(fuel\s*cells?|electrolys[ei]rs?|electrolysis|hydrogen\s+(engines?|cars?|vehicles?|trucks?))\s+
         (actually\s+|really\s+|even\s+)?work | \bhoe\s+werkt\s+(een\s+|de\s+)?(brandstofcel|waterstofmotor|waterstofauto|elektrolyse) |
-    \bchemi(cal|cally|stry)\b | \bscheikund\w* | \bnatuurkund\w* | \bphysics\b |
+    \bchemi(cal|cally|stry)\b | \bscheikund\w* | \bnatuurkund\w* | \bphysics\b | \belectrolys\w* | \belektrolyse\w* |
+    \bhow\s+(is|are|do\s+you|does\s+one|do\s+they)\s+(\w+\s+)?hydrogen\s+(actually\s+|even\s+)?(produced|made|generated|created)\b |
+    \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)?\b |
     \bmeet-?ups?\b | \bmake\s+(new\s+)?friends\b | \bvrienden\s+maken\b | \bsocial\s+(groups?|clubs?|life|activities|events)\b |
     \b(expat|international|internationale)\s+(women|vrouwen|moms|mums|moeders|parents|ouders|clubs?|community|communities)\b
 """, re.VERBOSE | re.IGNORECASE)
@@ -606,7 +615,7 @@ _POLICY_WORDS = re.compile(r"""
         \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b |
     \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b[^?.!]*
         \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation)\b |
-    \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town|place)\s+(is|does|do|would|wants?|calls?)\b |
+    \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\s+(is|does|do|would|wants?|calls?)\b |
     \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\b[^?.!]*\b(describe|call|see|present|brand)\w*\b |
     \b(describe|describes|call|calls|present|presents|brand|brands)\s+(groningen|the\s+city|itself|themselves)\s+(as\b|like\b|,)|
     \bhow\s+(does|do|would)\s+(the\s+municipality|the\s+city|the\s+gemeente|groningen|they)\s+(describe|see|present|brand)\b |
@@ -625,7 +634,9 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
     \b(companies|firms|businesses|employers|bedrijven|werkgevers|they)\b[^?.!]*
         \b(employ|hire|recruit|take\s+on|in\s+dienst|aannemen|nemen)\b[^?.!]*
         \b(foreign\w*|international\w*|from\s+abroad|abroad|buitenland\w*|expats?|like\s+me)\b |
-    \b(international|internationale)\s+(character|karakter)\b
+    \b(international|internationale)\s+(character|karakter)\b |
+    \b(why|how\s+come|waarom)\b[^?.!]*\b(so\s+many|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
+        english\s+speakers|buitenlanders|buitenlandse\s+\w+|internationale\s+\w+|people\s+from\s+abroad)
 """, re.VERBOSE | re.IGNORECASE)
 _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)
 
@@ -701,6 +712,28 @@ _PARTNER_CITY_WORDS = re.compile(r"\b(city|cities|town|towns|stad|steden|twin\w*
 def speaks_of_partner_cities(text: str) -> bool:
     """'is Duisburg a partner city?', not 'is Duisburg a partner of Groningen?'"""
     return bool(_PARTNER_CITY_WORDS.search(text))
+
+
+# "Wat zijn de partnersteden van Amsterdam?", "who is Eindhoven twinned with?", "does Bremen have other twin
+# cities?": the partner cities of a city other than Groningen.
+_PARTNERS_OF_A_CITY = re.compile(r"""
+    \b((partner|sister|twin)[\s-]*(cities|city|towns?)\s+of|(partner|zuster)[\s-]*(steden|stad)\s+van)\s+(?P<a>[A-Za-z][\w'-]+) |
+    \b(?P<b>[A-Za-z][\w'-]+)'s\s+(partner|sister|twin)[\s-]*(cities|city|towns?) |
+    \b(is|are)\s+(?P<c>[A-Za-z][\w'-]+)\s+(twinned|partnered|paired)\s+with\b(?!\s+(groningen|us|the\s+city|onze|our)) |
+    \b(does|do|has|heeft)\s+(?P<d>[A-Za-z][\w'-]+)\s+(have\s+|got\s+|ook\s+)?(other\s+|any\s+|more\s+|andere\s+|nog\s+)?
+        (partner|sister|twin|zuster)[\s-]*(cities|city|towns?|steden|stad)
+""", re.VERBOSE | re.IGNORECASE)
+_NOT_ANOTHER_CITY = frozenset("""groningen grunn stad city town municipality gemeente it they we you u jullie je jij ze het
+    the de our onze ons your this that these those deze die dit dat there niet not""".split())
+
+
+def city_whose_partners_are_asked(text: str) -> Optional[str]:
+    """The other city whose own partner cities the question asks for; None for Groningen's."""
+    for match in _PARTNERS_OF_A_CITY.finditer(text):
+        name = next(group for group in match.group("a", "b", "c", "d") if group)
+        if name.lower() not in _NOT_ANOTHER_CITY:
+            return name
+    return None
 
 
 def asks_whether_in_projects(text: str) -> bool:

@@ -119,7 +119,10 @@ class Describer:
             return "", ()
         parts = [f"{project.name} (as {partner.name})" if partner.name != thing_name else project.name
                  for project, partner in found]
-        text = f"{thing_name} takes part in the European project{'s' if len(found) > 1 else ''} {listing(parts)}."
+        if len(found) > 1 and len(found) == len(self.kb.projects):
+            text = f"{thing_name} takes part in both European projects: {listing(parts)}."
+        else:
+            text = f"{thing_name} takes part in the European project{'s' if len(found) > 1 else ''} {listing(parts)}."
         return text, tuple(s for project, _ in found for s in project.sections)
 
     def place(self, place: Place) -> Said:

@@ -13,7 +13,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot import cues
-from bot.unfamiliar_names import asking_sentences, is_plea
+from bot.unfamiliar_names import QUESTION_OPENING, asking_sentences, is_plea
 
 Ranking = Tuple[Tuple[str, float], ...]
 # The parse data key of the ranking, read by actions/answer_question.py.
@@ -23,11 +23,7 @@ MIN_QUESTION_WORDS = 3
 RANKING_LENGTH = 5
 
 
-# Words that open a question written without a question mark ("... emissions? what were the results").
-_QUESTION_OPENING = re.compile(r"^\W*((and|so|also|or|but|ok|okay|en|of|ook)\W+)*(what|who|whom|whose|which|when|where|"
-                               r"why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|any|wat|wie|"
-                               r"welke|wanneer|waar|waarom|hoe|kan|kun|kunnen|zijn|heeft|hebben|doet|wordt)\b",
-                               re.IGNORECASE)
+
 
 
 def _story(text: str, spans: Sequence[Tuple[int, int]]) -> str:
@@ -36,7 +32,7 @@ def _story(text: str, spans: Sequence[Tuple[int, int]]) -> str:
     for start, end in reversed(spans):
         rest = rest[:start] + "\n" + rest[end:]
     sentences = [s for s in re.split(r"[.!?\n]+", rest) if s.strip()]
-    if any(_QUESTION_OPENING.match(sentence) and not is_plea(sentence) for sentence in sentences):
+    if any(QUESTION_OPENING.match(sentence) and not is_plea(sentence) for sentence in sentences):
         return ""
     return " ".join(sentences)
 

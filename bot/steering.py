@@ -184,7 +184,9 @@ class Steering:
         members = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION)
                    if m.id != HOME and self.kb.projects_with_member(m.id)
                    and not (m.kind == PLACE and self.kb.places[m.id].is_partner_city)]
-        if (members and cues.asks_about_a_tie(text) and (question.intent in UNSURE_INTENTS or question.intent
+        members_asked_about = [m for m in members if UnfamiliarNames.in_focus(text, m.start)]  # not "I'm from Aberdeen"
+        if ((members and cues.asks_about_a_tie(text) or members_asked_about and cues.mentions_the_projects(text))
+                and (question.intent in UNSURE_INTENTS or question.intent
                                                            in TOPIC_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
             return steer("ask_project_membership")  # "I study in Narvik: anything to do with Groningen?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)

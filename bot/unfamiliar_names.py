@@ -71,13 +71,21 @@ _PLEA = re.compile(r"^\W*((so|and|en|dus)\s+)?((can|could|would)\s+you\s+(please
                    re.IGNORECASE)
 
 
+# Words that open a question written without a question mark ("... emissions? what were the results").
+QUESTION_OPENING = re.compile(r"^\W*((and|so|also|or|but|ok|okay|en|of|ook)\W+)*(what|who|whom|whose|which|when|where|"
+                              r"why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|any|wat|wie|"
+                              r"welke|wanneer|waar|waarom|hoe|kan|kun|kunnen|zijn|heeft|hebben|doet|wordt)\b",
+                              re.IGNORECASE)
+
+
 def is_plea(sentence: str) -> bool:
     return bool(_PLEA.match(sentence))
 
 
 def asking_sentences(text: str) -> List[tuple]:
     """(start, end) of the sentences that ask: those that end in a question mark and those that ask
-    indirectly ("I wonder which ..."), but not a bare plea ("can you help us?"); the whole text when none does."""
+    indirectly ("I wonder which ..."), but not a bare plea ("can you help us?"); without any of those, the
+    sentences that open as questions; the whole text when none does."""
     spans = []
     for m in _SENTENCE.finditer(text):
         sentence = m.group()
@@ -85,6 +93,13 @@ def asking_sentences(text: str) -> List[tuple]:
             continue
         if sentence.rstrip().endswith("?") or _INDIRECT_QUESTION.search(sentence):
             spans.append(m.span())
+    if not spans:
+        # No question mark anywhere: the sentences that open as questions ("... everywhere. why does a
+        # smallish city like groningen attract so many international people"), when the others do not.
+        sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
+        opening = [m.span() for m in sentences if QUESTION_OPENING.match(m.group()) and not is_plea(m.group())]
+        if len(opening) < len(sentences):
+            spans = opening
     return spans or [(0, len(text))]
 
 

@@ -699,3 +699,56 @@ def test_a_story_s_amounts_and_everyday_words_do_not_hide_a_page_question(ask, t
 def test_one_project_named_twice_is_no_choice_between_two(ask):
     reply = ask("how many hydrogen bin lorries is HECTOR about", "ask_refuelling_point", 0.1)
     assert reply.kind != "clarify"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Wat zijn de partnersteden van Amsterdam?", "ask_partner_cities"),
+    ("who is Eindhoven twinned with?", "ask_city_link"),
+    ("does bremen have other twin cities too?", "ask_is_partner_city"),
+])
+def test_another_city_s_partner_cities_are_not_on_the_page(ask, text, intent):
+    reply = ask(text, intent, 0.9)
+    assert reply.kind == NO_ANSWER and reply.reason == UNKNOWN_FACT
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("who is the current president of the european commission", "ask_internationalisation_policy"),
+    ("Kunt u een afspraak voor mij maken bij het Welcome Centre voor volgende week dinsdag?", "ask_welcome_centre"),
+    ("welke fabrikant bouwt de waterstof vuilniswagen van groningen?", "ask_groningen_contribution"),
+    ("how is green hydrogen actually produced? electrolysis or something?", "ask_project_goal"),
+])
+def test_officials_appointments_makers_and_chemistry_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.7).kind == NO_ANSWER
+
+
+def test_the_concrete_challenges_of_a_programme_are_not_on_the_page(ask):
+    nsr = ask("what is interreg nsr", "ask_programme")
+    assert ask("what are those main challenges they mention, concretely?", "ask_programme", 0.6,
+               nsr.context).kind == NO_ANSWER
+
+
+def test_a_programme_s_abbreviation_is_spelled_out(ask):
+    reply = ask("NSR staat voor?", "ask_unlisted_fact", 0.6)
+    assert reply.kind == ANSWER and "North Sea Region" in reply.text
+
+
+def test_when_a_project_described_by_its_vehicles_started_is_its_period(ask):
+    reply = ask("what year did the hydrogen garbage truck project start", "ask_project_period", 0.6)
+    assert reply.kind == ANSWER and "2019" in reply.text
+
+
+def test_a_partner_of_both_projects_is_said_to_be_in_both(ask):
+    reply = ask("Is Aberdeen involved in both hydrogen projects?", "ask_project_membership")
+    assert reply.kind == ANSWER and "both" in reply.text
+
+
+def test_a_member_asked_about_a_hydrogen_project_gets_its_membership(ask):
+    reply = ask("Doet de provincie Drenthe ook mee aan een waterstofproject samen met de gemeente Groningen?",
+                "ask_internationalisation_policy", 0.55)
+    assert reply.kind == ANSWER and "HyTrEc2" in reply.text
+
+
+def test_why_so_many_internationals_is_the_city_s_international_contacts(ask):
+    reply = ask("hi! just moved here from porto for my phd. why does groningen have so many foreigners honestly?",
+                "out_of_scope", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "international-relations"
