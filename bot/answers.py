@@ -158,8 +158,10 @@ class Answerer(AnswerTools):
         return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't give a date for that.", reply.context, reply)
 
     def _reply(self, question: Question, context: Context) -> Reply:
-        if cues.asks_for_creative_writing(question.text):
-            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)  # "write me a haiku about the north sea"
+        if cues.asks_for_creative_writing(question.text) or (
+                cues.asks_general_science(question.text) and not self.mentioned(question, PROJECT, PROGRAMME)):
+            # "write me a haiku about the north sea", "how is green hydrogen produced? electrolysis?"
+            return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         question = self._without_names_of_the_story(question)
         question = self._resolve_follow_up(question, context)
         if question.intent in SMALL_TALK_RESPONSES or question.intent in HANDOFF_INTENTS:

@@ -283,11 +283,6 @@ _EVERYDAY = re.compile(r"""
         \b(day|days|emptied|collected|schedule|dag|opgehaald|geleegd)\b | \b(football|soccer|champions\s+league|voetbal|eredivisie)\b | \bwho\s+won\b | \bdriving\s+licen[cs]e | \brijbewijs | \bpension | \bsalary | \bsalaris | \bvot(e|ing)\b | \belections?\b | \bverkiezing\w* |
     \bdiplomas?\b | \bcertif(y|ied|ies|icates?)\b | \blegali[sz]\w* |
     \btranslat\w*\s+(of\s+)?(my|her|his|our|their|a|the)?\s*(documents?|diplomas?|papers|certificates?) |
-    \bhow\s+(does|do|would)\s+(a\s+|an\s+|the\s+)?(hydrogen\s+)?(fuel\s*cells?|electrolys[ei]rs?|electrolysis|hydrogen\s+(engines?|cars?|vehicles?|trucks?))\s+
-        (actually\s+|really\s+|even\s+)?work | \bhoe\s+werkt\s+(een\s+|de\s+)?(brandstofcel|waterstofmotor|waterstofauto|elektrolyse) |
-    \bchemi(cal|cally|stry)\b | \bscheikund\w* | \bnatuurkund\w* | \bphysics\b | \belectrolys\w* | \belektrolyse\w* |
-    \bhow\s+(is|are|do\s+you|does\s+one|do\s+they)\s+(\w+\s+)?hydrogen\s+(actually\s+|even\s+)?(produced|made|generated|created)\b |
-    \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)?\b |
     \bmeet-?ups?\b | \bmake\s+(new\s+)?friends\b | \bvrienden\s+maken\b | \bsocial\s+(groups?|clubs?|life|activities|events)\b |
     \b(expat|international|internationale)\s+(women|vrouwen|moms|mums|moeders|parents|ouders|clubs?|community|communities)\b
 """, re.VERBOSE | re.IGNORECASE)
@@ -652,6 +647,20 @@ _CREATIVE_WRITING = re.compile(r"""
     \btell\s+(me|us)\s+a\s+(joke|story)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b |
     \btranslate\b(?![^?.!]*\b(documents?|diplomas?|papers|certificates?|page)\b) | \bvertaal\b(?![^?.!]*\b(documenten|diploma|pagina)\b)
 """, re.VERBOSE | re.IGNORECASE)
+
+
+# How a technology works in general: no page about a city answers it ("how does a fuel cell work chemically?").
+_GENERAL_SCIENCE = re.compile(r"""
+    \bhow\s+(does|do|would)\s+(a\s+|an\s+|the\s+)?(hydrogen\s+)?(fuel\s*cells?|electrolys[ei]rs?|electrolysis|hydrogen\s+(engines?|cars?|vehicles?|trucks?))\s+
+        (actually\s+|really\s+|even\s+)?work | \bhoe\s+werkt\s+(een\s+|de\s+)?(brandstofcel|waterstofmotor|waterstofauto|elektrolyse) |
+    \bchemi(cal|cally|stry)\b | \bscheikund\w* | \bnatuurkund\w* | \bphysics\b | \belectrolys\w* | \belektrolyse\w* |
+    \bhow\s+(is|are|do\s+you|does\s+one|do\s+they)\s+(\w+\s+)?hydrogen\s+(actually\s+|even\s+)?(produced|made|generated|created)\b |
+    \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_general_science(text: str) -> bool:
+    return bool(_GENERAL_SCIENCE.search(text))
 
 
 def asks_for_creative_writing(text: str) -> bool:
