@@ -152,9 +152,13 @@ class Answerer(AnswerTools):
         return replace(reply, context=self._carry_project(reply.context, context))
 
     def _without_a_date_asked_for(self, question: Question, reply: Reply) -> Reply:
-        """'When does the refuelling point open?' is not answered by an answer without a year in it."""
+        """'When does the refuelling point open?' is not answered by an answer without a year in it; but
+        'HECTOR: how many trucks, and until which year?' is, with the project's period added."""
         if reply.kind != ANSWER or not cues.asks_when(question.text) or cues.gives_a_year(reply.text):
             return reply
+        project = self.kb.projects.get(reply.topic)
+        if project is not None and project.period and cues.asks_period(question.text):
+            return replace(reply, text=f"{reply.text}\n{self.say.project_period(project)}")
         return self.refuse(UNKNOWN_FACT, "I don't know: the page doesn't give a date for that.", reply.context, reply)
 
     def _reply(self, question: Question, context: Context) -> Reply:

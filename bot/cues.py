@@ -78,7 +78,12 @@ _UNLISTED_FACT = re.compile(r"""
     \bextended\b | \bverlengd\b | \b(war|oorlog|sanctions|sancties|invasion|invasie)\b |
     \b(president|voorzitter|commissioner|eurocommissaris|prime\s+minister|minister-?president|premier)\b |
     \bafspraak\b[^?.!]*\b(maken|inplannen|plannen)\b | \b(make|book|schedule)\s+(me\s+|us\s+)?an?\s+appointment\b |
-    \b(fabrikant|producent|leverancier)\b |
+    \b(fabrikant|producent|leverancier)\b | \baanspreekpunt | \b(e-?)?mailadres | \bcontact\s*(details|gegevens|info) |
+    \bpopulation\b | \binwoners\w* | \bbevolking\w* | \bhow\s+many\s+(people|inhabitants|residents)\s+(live|are\s+there|does)\b |
+    \bhoeveel\s+(mensen|inwoners)\s+(wonen|heeft|telt)\b |
+    \b(safe|safety|unsafe|veilig\w*|onveilig\w*|dangerous|danger|gevaarlijk\w*|gevaar|explosive|explode\w*|explosie\w*|ontplof\w*)\b |
+    \bwhat\s+does\s+(the\s+)?(city|municipality|gemeente|council|groningen)\s+think\s+(of|about)\b |
+    \bwat\s+vindt\s+(de\s+gemeente|groningen|de\s+stad|het\s+college|de\s+gemeente\s+groningen)\s+van\b |
     \b(challenges|uitdagingen|themes|thema'?s|solutions|oplossingen)\b[^?.!]*\b(concretely|concrete|concreet|specifically|precisely|precies)\b |
     \b(concretely|concreet|specifically|precisely)\b[^?.!]*\b(challenges|uitdagingen|themes|thema'?s|solutions|oplossingen)\b |
     \b(planning|plans?)\s+to\s+(add|expand|start|join|open|build|become|sign|find)\b |
@@ -494,8 +499,17 @@ _WHAT_IS_BEFORE = re.compile(r"(^|[.?!\n])\s*((so|and|ok|okay|hi|hey|hello|en|du
 _WHAT_IS_AFTER = re.compile(r"^\s*(exactly|actually|precies|eigenlijk|then|dan|about|again)?\s*(\?|!|\.|$)", re.IGNORECASE)
 
 
+# "... told me about some 'welcome centre north'. What it is?": the question points back at the one name.
+_WHAT_IS_IT = re.compile(r"(^|[.?!\n])\s*((so|and|ok|okay|but|en|maar|dus)\W+)*(what|wat)\s*('?s\s+(it|that|this)|\s+(is\s+)?(it|that|this)"
+                         r"(\s+is)?|\s+is\s+(dat|het|dit)|\s+(dat|het|dit)\s+is)\s*(exactly|actually|precies|eigenlijk|then|dan)?"
+                         r"\s*(\?+|!|\.|$)\s*$", re.IGNORECASE)
+
+
 def asks_what_a_name_is(text: str, mentions: Sequence[Mention]) -> bool:
-    """'whats HECTOR? saw the name at the station': a sentence asking only what a known name is."""
+    """'whats HECTOR? saw the name at the station': a sentence asking only what a known name is;
+    or a last sentence asking what "it" is, after a message that names one thing."""
+    if len({m.id for m in mentions}) == 1 and _WHAT_IS_IT.search(text):
+        return True
     return any(_WHAT_IS_BEFORE.search(text[:m.start]) and _WHAT_IS_AFTER.match(text[m.end:]) for m in mentions)
 
 
@@ -545,7 +559,7 @@ def asks_why_europe(text: str) -> bool:
     return bool(_EU_MONEY_OR_MOTIVE.search(text))
 
 
-_REFUEL = re.compile(r"\b(fill(ing)?\s+up|refuel\w*|fuel|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
+_REFUEL = re.compile(r"\b(solar\w*|zonne\w*|fill(ing)?\s+up|refuel\w*|fuel|fuel(l)?ed|fuel(l)?ing|tank(en|ing)?|vulpunt\w*|filling\s+(point|station)|"
                      r"h2\s+station|hydrogen\s+station|tankstation|\w*tankpunt\w*|\w*vulpunt\w*|stroom\s+voor|"
                      r"electricity|stroom|powered|power\s+source|energy\s+source)\b",
                      re.IGNORECASE)
@@ -630,7 +644,8 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
         \b(employ|hire|recruit|take\s+on|in\s+dienst|aannemen|nemen)\b[^?.!]*
         \b(foreign\w*|international\w*|from\s+abroad|abroad|buitenland\w*|expats?|like\s+me)\b |
     \b(international|internationale)\s+(character|karakter)\b |
-    \b(why|how\s+come|waarom)\b[^?.!]*\b(so\s+many|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
+    \bwho\s+(is\s+|are\s+)?(attract\w*|draw\w*|bring\w*)\s+(them|those\s+people|all\s+these\s+people)\b |
+    \b(why|how\s+come|waarom)\b[^?.!]*\b(so\s+many|so\s+much|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
         english\s+speakers|buitenlanders|buitenlandse\s+\w+|internationale\s+\w+|people\s+from\s+abroad)
 """, re.VERBOSE | re.IGNORECASE)
 _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)

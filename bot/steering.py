@@ -83,7 +83,9 @@ class Steering:
         if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
                 and not self.tools.mentioned(question, PROJECT, PROGRAMME)):
             return steer("ask_international_trade")
-        if cues.asks_refuelling(text) and any(self.kb.projects[p].refuelling_point for p in projects):
+        if cues.asks_refuelling(text) and (any(self.kb.projects[p].refuelling_point for p in projects) or (
+                not projects and cues.mentions_the_projects(text) and question.intent != "ask_unlisted_fact"
+                and not self.tools.mentioned(question, PLACE, ORGANISATION))):
             return steer("ask_refuelling_point")
         others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
         countries = self.tools.countries(question)

@@ -753,3 +753,31 @@ def test_why_so_many_internationals_is_the_city_s_international_contacts(ask):
     reply = ask("hi! just moved here from porto for my phd. why does groningen have so many foreigners honestly?",
                 "out_of_scope", 0.6)
     assert reply.kind == ANSWER and reply.topic == "international-relations"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Wie is bij de gemeente het aanspreekpunt voor internationale handel, en wat is het mailadres?",
+     "ask_international_trade"),
+    ("what is the population of groningen city? need it for my homework", "ask_internationalisation_policy"),
+    ("Hydrogen is explosive. Are those hydrogen garbage trucks safe to drive through a residential street full of "
+     "children?", "ask_about"),
+    ("Wat vindt de gemeente Groningen van kernenergie?", "ask_groningen_contribution"),
+])
+def test_contacts_population_safety_and_the_city_s_opinions_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.7).kind == NO_ANSWER
+
+
+def test_what_it_is_after_a_story_naming_one_thing_describes_it(ask):
+    reply = ask("I am au pair here since two weeks, my host family told me about some 'welcome centre north'. "
+                "What it is?", "ask_unlisted_fact", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "welcome-centre"
+
+
+def test_the_solar_thing_of_the_hydrogen_project_is_the_refuelling_point(ask):
+    reply = ask("What's the solar thing in the hydrogen project?", "ask_project_goal", 0.6)
+    assert reply.kind == ANSWER and "refuelling point" in reply.text
+
+
+def test_a_two_part_question_with_a_year_gets_the_project_s_period_too(ask):
+    reply = ask("Hektor project: how many trucks in total, and until which year?", "ask_project_goal", 0.7)
+    assert reply.kind == ANSWER and "7" in reply.text and "2023" in reply.text
