@@ -236,7 +236,8 @@ class ProjectAnswers(AnswerTools):
             "I don't know: the page doesn't mention a refuelling point for {name}.")
 
     def project_goal(self, question: Question, context: Context) -> Reply:
-        if self.mentioned(question, PROGRAMME) and not self.mentioned(question, PROJECT):
+        if (self.mentioned(question, PROGRAMME) and not self.mentioned(question, PROJECT)
+                and not cues.says_project(question.text)):  # "that north sea project": the programme's project
             return self.programme(question, context)
         return self.project_fact(question, context, "ask_project_goal", self.say.project_goal, "")
 

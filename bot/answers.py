@@ -262,7 +262,7 @@ class Answerer(AnswerTools):
                                    overview if overview.kind == ANSWER else None)
         located = self.mentioned(question, PLACE, ORGANISATION) or (
             context.subject_kind in (PLACE, ORGANISATION) and cues.points_back(question.text))
-        if self.cities.can_locate(question, context) and located:
+        if self.cities.can_locate(question, context) and located and not cues.asks_why_europe(question.text):
             return self.cities.location(question, context)
         if self.steering.asks_a_fact_the_page_never_gives(question, context):
             return self.unlisted_fact(question, context)

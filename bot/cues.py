@@ -89,7 +89,11 @@ _UNLISTED_FACT = re.compile(r"""
     \b(planning|plans?)\s+to\s+(add|expand|start|join|open|build|become|sign|find)\b |
     \b(new|more|additional|extra|nieuwe|meer)\s+(partner|sister|twin|partner-?)\s*(cities|city|towns?|steden|stad)\b |
     \bin\s+the\s+(next|coming)\s+(few\s+)?years\b | \bde\s+komende\s+jaren\b |
-    \b(closer|stronger|bigger|larger|more\s+important|more\s+active|better|weaker)\s+than\b | \bcompare[sd]?\b | \bvergelijk\w* |
+    \b(closer|stronger|bigger|larger|more\s+important|more\s+active|better|weaker)\s+than\b |
+    \b(groter|kleiner|ouder|jonger|sterker|belangrijker|actiever|rijker|drukker)\s+dan\b |
+    \b(is|are)\s+in\s+charge\b | \bwho\s+leads\b | \bleads?\s+the\s+(\w+\s+)?project\b |
+    \b(which|what|welke)\s+(of\s+)?(the\s+|de\s+)?(\w+\s+){0,2}(cities|partners|steden|countries|landen)\s+(has|have|is|heeft|hebben)\s+
+        (the\s+|de\s+|het\s+)?(worst|best|most|least|biggest|largest|highest|lowest|meeste|minste|grootste|hoogste|slechtste)\b | \bcompare[sd]?\b | \bvergelijk\w* |
     \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b |
     \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
     \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b |
@@ -309,7 +313,9 @@ _SETTLING_HELP = re.compile(r"""
     \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
     \bwegwijs | \bzich\s+(te\s+)?vestigen | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
-    \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b |
+    \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b | \bop\s+weg\s+(te\s+)?help\w* | \bsoepeler\b |
+    \b(buitenlandse\s+\w+|buitenlanders|werknemers\s+uit\s+het\s+buitenland)\b[^?.!]*\b(terecht|loket|wennen)\b |
+    \b(plek|plaats|loket|instantie)\b[^?.!]*\b(terecht\s+kunnen|terecht\s+kan)\b |
     \b(desk|office|loket|centre|center|organi[sz]ation|service|point)\b[^?.!]*\b(for|voor)\s+(people|those|mensen|expats|internationals|newcomers)\s+
         (who|that|die)\s+(\w+\s+)?(move|moving|come|coming|arrive|arriving|relocate|relocating|verhuizen|komen)\b | \bsettelen | \bhelp\b.*\b(newcomers?|expats?|internationals?|kennismigrant\w*)\b
 """, re.VERBOSE | re.IGNORECASE)
@@ -528,6 +534,7 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \bwhy\b[^?.!]*\b(bother|join|take\s+part|participat\w*|do(ing)?)\b[^?.!]*\b(eu|european|europese)\s+projects? |
     \b(what'?s|what\s+is)\s+in\s+it\s+for\b[^?.!]*\b(eu|european)\b | \b(eu|european)\s+projects?\b[^?.!]*\bwhat'?s\s+in\s+it |
     \bwaarom\b[^?.!]*\beuropese\s+projecten |
+    \bwat\s+(heeft|hebben)\s+(\w+\s+){0,3}(er\s*)?aan\b[^?.!]*\b(europese|eu)\b | \bwat\s+levert\b[^?.!]*\bop\b[^?.!]*\b(europese|eu)\b |
     \b(who\s+pays|wie\s+betaalt|who\s+funds|who\s+finances)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
     \b(benefit|advantage|point|voordeel|nut)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
     \b(team\w*\s+up|work\w*\s+(together\s+)?with|samenwerk\w*|met\s+wie)\b[^?.!]*
@@ -603,7 +610,8 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(city|municipality|gemeente|council)\b[^?.!]*\b(do\s+anything|help)\b[^?.!]*\bbusiness\s+(in|with|abroad)\b |
     \b(open\w*|set\w*\s+up|start\w*|establish\w*)\s+(an?\s+|a\s+new\s+|our\s+|their\s+|een\s+)?
         (office|branch|subsidiary|kantoor|vestiging|filiaal)\s+(in|here|hier)\b |
-    \bbedrijf\w*\b[^?.!]*\bzaken\s+(gaan\s+)?doen\b
+    \bbedrijf\w*\b[^?.!]*\bzaken\s+(gaan\s+)?doen\b |
+    \bzaken\b[^?.!]*\b(over\s+de\s+grens|in\s+het\s+buitenland)\b | \b(over\s+de\s+grens|in\s+het\s+buitenland)\b[^?.!]*\bzaken\s+(\w+\s+)?doen\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -616,7 +624,10 @@ def asks_city_help_for_business(text: str) -> bool:
 _POLICY_WORDS = re.compile(r"""
     \b(sectors?|sectoren)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
     \b(eu|european|europese)\s+(projects?|projecten)\b[^?.!]*\b(sectors?|sectoren)\b |
-    \bgreen\s+(and\s+innovative\s+)?city | \bgroene\s+stad | \binnovative\s+city | \binnovatieve\s+stad |
+    \bgreen\s+(and\s+innovative\s+)?city | \bgroene\s+stad |
+    \b(kennis|knowledge)\s+(uitwisselen|uitwisseling|delen|sharing|share|exchange|exchanging)\b |
+    \b(share|sharing|exchange|exchanging|uitwisselen|delen)\s+(of\s+)?(kennis|knowledge)\b |
+    \b(learn|learning|leren)\s+(from|van)\s+(other\s+countries|abroad|each\s+other|andere\s+landen|het\s+buitenland|elkaar)\b | \binnovative\s+city | \binnovatieve\s+stad |
     \binvest\w*\b[^?.!]*\b(network|netwerk|connections|contacts|contacten) | \bmoney\s+into\s+its\s+(connections|network) |
     \b(effort|invest\w*|energie|moeite)\b[^?.!]*\b(contacts?|network|netwerk|connections)\b |
     \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living) |
@@ -701,7 +712,8 @@ def names_the_eu_by_its_seat(text: str) -> bool:
     return bool(_EU_SEAT.match(text))
 
 
-_PURPOSE = re.compile(r"\b(why|what\s+for|purpose|waarom|waarvoor|doel|what\s+is\s+\w+(\s+\w+)?\s+for|created|set\s+up|opgericht)\b",
+_PURPOSE = re.compile(r"\b(why|what\s+for|purpose|waarom|waarvoor|doel|what\s+is\s+\w+(\s+\w+)?\s+for|created|set\s+up|opgericht|"
+                      r"aimed\s+at|meant\s+for|intended\s+for|for\s+whom|who\s+is\s+it\s+for|bedoeld\s+voor|voor\s+wie)\b",
                       re.IGNORECASE)
 
 
@@ -742,19 +754,21 @@ def speaks_of_partner_cities(text: str) -> bool:
 # cities?": the partner cities of a city other than Groningen.
 _PARTNERS_OF_A_CITY = re.compile(r"""
     \b((partner|sister|twin)[\s-]*(cities|city|towns?)\s+of|(partner|zuster)[\s-]*(steden|stad)\s+van)\s+(?P<a>[A-Za-z][\w'-]+) |
-    \b(?P<b>[A-Za-z][\w'-]+)'s\s+(partner|sister|twin)[\s-]*(cities|city|towns?) |
+    \b(?P<b>[A-Za-z][\w-]+?)('s|s')\s+(partner|sister|twin)[\s-]*(cities|city|towns?) |
+    \b(?P<e>[A-Za-z][\w-]+?)s\s+(partner|sister|twin)[\s-]*(cities|towns)\b |
     \b(is|are)\s+(?P<c>[A-Za-z][\w'-]+)\s+(twinned|partnered|paired)\s+with\b(?!\s+(groningen|us|the\s+city|onze|our)) |
     \b(does|do|has|heeft)\s+(?P<d>[A-Za-z][\w'-]+)\s+(have\s+|got\s+|ook\s+)?(other\s+|any\s+|more\s+|andere\s+|nog\s+)?
         (partner|sister|twin|zuster)[\s-]*(cities|city|towns?|steden|stad)
 """, re.VERBOSE | re.IGNORECASE)
 _NOT_ANOTHER_CITY = frozenset("""groningen grunn stad city town municipality gemeente it they we you u jullie je jij ze het
-    the de our onze ons your this that these those deze die dit dat there niet not""".split())
+    the de our onze ons your this that these those deze die dit dat there niet not what wat which who
+    groningens it's""".split())
 
 
 def city_whose_partners_are_asked(text: str) -> Optional[str]:
     """The other city whose own partner cities the question asks for; None for Groningen's."""
     for match in _PARTNERS_OF_A_CITY.finditer(text):
-        name = next(group for group in match.group("a", "b", "c", "d") if group)
+        name = next(group for group in match.group("a", "b", "c", "d", "e") if group)
         if name.lower() not in _NOT_ANOTHER_CITY:
             return name
     return None

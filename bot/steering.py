@@ -46,7 +46,8 @@ class Steering:
             return replace(question, intent=intent, confidence=max(question.confidence, STEERED_CONFIDENCE))
 
         projects = self._projects_named_or_in_context(question, context)
-        places = self.tools.mentioned(question, PLACE)
+        places = self.tools.mentioned(question, PLACE) or (
+            [mention_of(PLACE, context.subject_id)] if context.subject_kind == PLACE and cues.points_back(text) else [])
         if (question.intent == "ask_groningen_contribution" and not projects and places
                 and all(self.kb.places[m.id].is_partner_city for m in places)
                 and not self.tools.mentioned(question, PROGRAMME, ORGANISATION)):
@@ -100,7 +101,8 @@ class Steering:
                 and not cues.says_project(text) and question.intent in ("ask_project_goal", "ask_about")):
             return steer("ask_programme")  # "what's the main goal of that programme then?" after HyTrEc2
         if (self.tools.mentioned(question, PROGRAMME) and cues.says_project(text) and not self.tools.mentioned(question, PROJECT)
-                and question.intent == "ask_programme" and cues.mentions_vehicles(text)):
+                and question.intent == "ask_programme" and cues.mentions_vehicles(text)
+                and not cues.asks_vehicle_kinds_or_why_hydrogen(text)):
             return steer("ask_groningen_contribution")  # "the city's own fleet under the north sea project?"
         programmes = self.tools.mentioned(question, PROGRAMME)
         if (question.intent in TOPIC_INTENTS and projects and programmes

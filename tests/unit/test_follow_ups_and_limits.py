@@ -781,3 +781,40 @@ def test_the_solar_thing_of_the_hydrogen_project_is_the_refuelling_point(ask):
 def test_a_two_part_question_with_a_year_gets_the_project_s_period_too(ask):
     reply = ask("Hektor project: how many trucks in total, and until which year?", "ask_project_goal", 0.7)
     assert reply.kind == ANSWER and "7" in reply.text and "2023" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("what are rotterdams sister cities", "ask_partner_cities"),
+    ("is aberdeen groter dan groningen", "ask_is_partner_city"),
+    ("who leads the hector project, which partner is in charge", "ask_project_partners"),
+    ("which of the hector cities has the worst co2 emissions", "ask_project_partners"),
+])
+def test_other_cities_comparisons_leaders_and_rankings_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.8).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("where does the money for the european projects come from, does brussels chip in?", "ask_about",
+     "internationalisation-policy"),
+    ("wat heeft groningen eraan om mee te doen aan europese projecten", "ask_eu_projects", "internationalisation-policy"),
+    ("staat er ook iets over kennis uitwisselen met andere landen", "ask_welcome_centre", "internationalisation-policy"),
+    ("who is the welcome centre mainly aimed at", "ask_unlisted_fact", "welcome-centre"),
+    ("is er ergens een plek waar nieuwe buitenlandse werknemers terecht kunnen zodat hun start hier wat soepeler gaat",
+     "out_of_scope", "welcome-centre"),
+    ("kan de gemeente iets voor mij betekenen als ik over de grens zaken wil doen", "out_of_scope", "international-trade"),
+])
+def test_more_readings_by_the_question_s_own_words(ask, text, intent, topic):
+    reply = ask(text, intent, 0.5)
+    assert reply.kind == ANSWER and reply.topic == topic, reply.text
+
+
+def test_who_runs_a_twinning_after_the_city_is_how_the_tie_is_kept(ask):
+    murmansk = ask("tell me about murmansk", "ask_about")
+    reply = ask("is that one managed by the municipality itself", "ask_groningen_contribution", 0.6, murmansk.context)
+    assert reply.kind == ANSWER and "foundation" in reply.text
+
+
+def test_the_north_sea_project_s_suited_vehicles_are_the_project_s(ask):
+    reply = ask("which vehicles make the most sense to run on hydrogen according to that north sea project",
+                "ask_programme", 0.6)
+    assert reply.kind == ANSWER and reply.topic == "hytrec2" and "long" in reply.text
