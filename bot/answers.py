@@ -455,6 +455,13 @@ class Answerer(AnswerTools):
                 question.intent != "out_of_scope" or cues.asks_purpose(question.text)):
             # "why did the city set it up?" after the Welcome Centre: its paragraph is the answer.
             return replace(question, intent="ask_about", confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))
+        if (context.subject_kind in (TOPIC, PROJECT, PROGRAMME) and question.intent in UNSURE_INTENTS
+                and not question.mentions and cues.points_back(question.text) and cues.is_short(question.text)
+                and not cues.asks_everyday_matter(question.text) and not cues.asks_location(question.text)
+                and not cues.asks_when(question.text) and not cues.asks_count(question.text)
+                and not self.steering.asks_a_fact_the_page_never_gives(question, context)):
+            # "whats the economic side of it?" after a programme: what the page says of it is the best answer
+            return replace(question, intent="ask_about", confidence=LOW_CONFIDENCE_THRESHOLD)
         fitting = INTENTS_FOR_SUBJECT[context.subject_kind]
         bonus = CONTEXT_BONUS * (2 if cues.points_back(question.text) else 1)
         if question.intent in fitting:

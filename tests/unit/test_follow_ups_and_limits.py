@@ -818,3 +818,14 @@ def test_the_north_sea_project_s_suited_vehicles_are_the_project_s(ask):
     reply = ask("which vehicles make the most sense to run on hydrogen according to that north sea project",
                 "ask_programme", 0.6)
     assert reply.kind == ANSWER and reply.topic == "hytrec2" and "long" in reply.text
+
+
+def test_a_short_follow_up_pointing_back_at_a_programme_gets_what_the_page_says_of_it(ask):
+    nwe = ask("what is interreg north west europe", "ask_programme")
+    reply = ask("whats the economic side of it", "out_of_scope", 0.6, nwe.context)
+    assert reply.kind == ANSWER and "economic" in reply.text
+
+
+def test_where_the_centre_is_stays_unanswered_after_its_paragraph(ask):
+    centre = ask("what is the welcome centre", "ask_welcome_centre")
+    assert ask("where is it, like which building", "out_of_scope", 0.6, centre.context).kind == NO_ANSWER
