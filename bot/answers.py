@@ -199,8 +199,10 @@ class Answerer(AnswerTools):
         intent = question.intent
         other_city = cues.city_whose_partners_are_asked(question.text)
         if other_city:
+            own = self.cities.partner_cities(replace(question, mentions=()), context)  # Groningen's, as related
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page only gives Groningen's own partner cities, "
-                               f"not those of {other_city}.", Context("ask_partner_cities"))
+                               f"not those of {other_city}.", Context("ask_partner_cities"),
+                               own if own.kind == ANSWER else None)
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         known = intent in self._handlers or intent in TOPIC_INTENTS

@@ -37,7 +37,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(name|list)\s+(the\s+)?(actual\s+|specific\s+|exact\s+)?(sectors|sectoren)\b | \b(actual|specific|exact)\s+sectors\b |
     \b(rijdt|rijden)\b[^?.!]*\b(nu\s+al|al\s+echt|al)\b[^?.!]*\brond\b | \bnu\s+al\s+(echt\s+)?(rond|in\s+gebruik)\b |
     \bwhat'?s\s+(the|that)\s+foundation\s+called | \bfoundation\s+called\b | \b(like|want|love)\s+to\s+volunteer\b | \bburgemeester | \blead\s+partner | \bcoordinat(or|es|ing)\b | \bpenvoerder |
-    \bbrand\b | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk |
+    \bbrand\b(?!\s+(itself|themselves|the\s+city|groningen|zich)) | \bmanufacturer | \bwhich\s+make\b | \bwelk\s+merk |
     \bproject\s*(leader|manager|lead)\b | \bprojectleider | \bwho\s+(leads|runs|manages)\s+(the\s+)?project | \bwie\s+leidt |
     \bresults?\b | \boutcomes?\b | \bperform(ed|ance)?\b | \bdid\s+(it|they|\w+)\s+(actually\s+)?(work|succeed) |
     \bsuccess(ful)?\b | \bresultaten\b | \bresultaat\b | \bopgeleverd | \bis\s+het\s+gelukt |
@@ -75,10 +75,11 @@ _UNLISTED_FACT = re.compile(r"""
     \bwho\s+(actually\s+)?runs\s+(the\s+)?(international\s+)?welcome |
     \bneighbou?rhoods?\b | \bwijk(en)?\b |
     \b(still|nog\s+steeds|nog\s+altijd)\s+(driving|in\s+use|operating|in\s+service|rijden|in\s+gebruik)\b |
-    \bextended\b | \bverlengd\b | \b(war|oorlog|sanctions|sancties|invasion|invasie)\b |
+    \bextended\b | \bverlengd\b | \b(war|oorlog|sanctions|sancties|invasion|invasie|invad\w*|suspend|suspends|pause|freeze|opschorten)\b | \bsucces\b |
     \b(president|voorzitter|commissioner|eurocommissaris|prime\s+minister|minister-?president|premier)\b |
     \bafspraak\b[^?.!]*\b(maken|inplannen|plannen)\b | \b(make|book|schedule)\s+(me\s+|us\s+)?an?\s+appointment\b |
-    \b(fabrikant|producent|leverancier)\b | \baanspreekpunt | \b(e-?)?mailadres | \bcontact\s*(details|gegevens|info) |
+    \b(fabrikant|producent|leverancier)\b | \baanspreekpunt | \b(e-?mail|phone|telefoon|bellen|mailen)\b | \bget\s+in\s+touch\b |
+    \bcontact\s+opnemen\b | \bin\s+contact\s+komen\b | \b(e-?)?mailadres | \bcontact\s*(details|gegevens|info) |
     \bpopulation\b | \binwoners\w* | \bbevolking\w* | \bhow\s+many\s+(people|inhabitants|residents)\s+(live|are\s+there|does)\b |
     \bhoeveel\s+(mensen|inwoners)\s+(wonen|heeft|telt)\b |
     \b(safe|safety|unsafe|veilig\w*|onveilig\w*|dangerous|danger|gevaarlijk\w*|gevaar|explosive|explode\w*|explosie\w*|ontplof\w*)\b |
@@ -314,6 +315,7 @@ _SETTLING_HELP = re.compile(r"""
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
     \bwegwijs | \bzich\s+(te\s+)?vestigen | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
     \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b | \bop\s+weg\s+(te\s+)?help\w* | \bsoepeler\b |
+    \bwaar\s+(kan|kunnen)\s+(hij|zij|ze|ik|we|wij|mijn\s+\w+)\s+terecht\b[^?.!]*\b(landen|wennen|vestigen|settelen|goed\s+te\s+starten|starten)\b |
     \b(buitenlandse\s+\w+|buitenlanders|werknemers\s+uit\s+het\s+buitenland)\b[^?.!]*\b(terecht|loket|wennen)\b |
     \b(plek|plaats|loket|instantie)\b[^?.!]*\b(terecht\s+kunnen|terecht\s+kan)\b |
     \b(desk|office|loket|centre|center|organi[sz]ation|service|point)\b[^?.!]*\b(for|voor)\s+(people|those|mensen|expats|internationals|newcomers)\s+
@@ -542,7 +544,7 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
         \b(eu|european|europese)\s+(projects?|projecten) |
     \b(betaalt|betalen|financiert|subsidieert|pays?|funds?|co-?financ\w*|geld|money|funding|middelen|subsid\w*)\b[^?.!]*
         \b(eu|europa|europese\s+(unie|commissie)|european\s+(union|commission)|brussel\w*)\b |
-    \b(eu|europa|brussel\w*)\s+(betaalt|betalen|financiert|pays?|funds?)\b |
+    \b(eu|europa|brussel\w*)\s+(\w+\s+)?(betaalt|betalen|meebetal\w*|financiert|pays?|funds?|chips?\s+in|contribut\w*|bijdragen|bijdraagt)\b |
     \b(role|rol|part|involved|betrokken|do|does|doet)\b[^?.!]*\b(european\s+commission|europese\s+commissie)\b |
     \b(european\s+commission|europese\s+commissie)\b[^?.!]*\b(role|rol|involved|betrokken|do|does|doet|come\s+in)\b
 """, re.VERBOSE | re.IGNORECASE)
@@ -585,7 +587,7 @@ _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \b(work|works|run|runs)\s+best\b | \bbest\s+suited | \bmost\s+suit\w* | \bgeschikt |
     \b(hydrogen|waterstof)\b[^?.!]*\b(fits?|suits?|suited|good\s+for|right\s+for|makes?\s+sense\s+for)\b[^?.!]*\b(heavy|heavier|long|zwaar|zware|lange)\b |
     \bholding\b[^?.!]*\bback\b | \b(obstacles?|barriers?|in\s+the\s+way|tegenhoud\w*|drempels?) |
-    \btraining\w* | \bopleiding\w* | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
+    \btraining\w* | \bopleiding\w* | \bteach\w* | \bleren\s+(werken|omgaan)\b | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
     \bopslag | \bgreen\s+hydrogen | \bgroene\s+waterstof
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -611,7 +613,7 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(open\w*|set\w*\s+up|start\w*|establish\w*)\s+(an?\s+|a\s+new\s+|our\s+|their\s+|een\s+)?
         (office|branch|subsidiary|kantoor|vestiging|filiaal)\s+(in|here|hier)\b |
     \bbedrijf\w*\b[^?.!]*\bzaken\s+(gaan\s+)?doen\b |
-    \bzaken\b[^?.!]*\b(over\s+de\s+grens|in\s+het\s+buitenland)\b | \b(over\s+de\s+grens|in\s+het\s+buitenland)\b[^?.!]*\bzaken\s+(\w+\s+)?doen\b
+    \bzaken\b[^?.!]*\b(over\s+de\s+grens|in\s+het\s+buitenland)\b | \bhelp\w*\b[^?.!]*\bzaken\s+(te\s+)?doen\b | \b(over\s+de\s+grens|in\s+het\s+buitenland)\b[^?.!]*\bzaken\s+(\w+\s+)?doen\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -631,7 +633,7 @@ _POLICY_WORDS = re.compile(r"""
     \binvest\w*\b[^?.!]*\b(network|netwerk|connections|contacts|contacten) | \bmoney\s+into\s+its\s+(connections|network) |
     \b(effort|invest\w*|energie|moeite)\b[^?.!]*\b(contacts?|network|netwerk|connections)\b |
     \bgood\s+(time|stay)\b | \bgoed\s+verblijf | \bonce\s+(we|they|i|you)('?re|\s+are|'?m|\s+am)\s+(actually\s+)?(here|living) |
-    \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation|come\s+across)\b[^?.!]*
+    \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation|come\s+across|brand|brands|branding)\b[^?.!]*
         \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b |
     \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b[^?.!]*
         \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation)\b |
@@ -689,8 +691,13 @@ def asks_general_science(text: str) -> bool:
     return bool(_GENERAL_SCIENCE.search(text))
 
 
+_INSTRUCTIONS = re.compile(r"\b(ignore|forget|disregard|vergeet|negeer)\s+(all\s+|alle\s+|your\s+|je\s+|de\s+)?(previous|prior|earlier|eerdere|vorige)?\s*"
+                           r"(instructions|instructies|prompts?|rules|regels)\b|(^|[.!?,]\s*|\b(and|en|now|nu)\s+)(say|zeg|pretend|doe\s+alsof)\s+(that|dat)\b",
+                           re.IGNORECASE)
+
+
 def asks_for_creative_writing(text: str) -> bool:
-    return bool(_CREATIVE_WRITING.search(text))
+    return bool(_CREATIVE_WRITING.search(text) or _INSTRUCTIONS.search(text))
 
 
 def asks_policy_matter(text: str) -> bool:
@@ -754,7 +761,9 @@ def speaks_of_partner_cities(text: str) -> bool:
 # cities?": the partner cities of a city other than Groningen.
 _PARTNERS_OF_A_CITY = re.compile(r"""
     \b((partner|sister|twin)[\s-]*(cities|city|towns?)\s+of|(partner|zuster)[\s-]*(steden|stad)\s+van)\s+(?P<a>[A-Za-z][\w'-]+) |
-    \b(?P<b>[A-Za-z][\w-]+?)('s|s')\s+(partner|sister|twin)[\s-]*(cities|city|towns?) |
+    \b(?P<b>[A-Za-z][\w-]+?)('s|s')\s+(own\s+|other\s+)?(partner|sister|twin)[\s-]*(cities|city|towns?) |
+    \b(welke|wat\s+voor)\s+(partner|zuster)[\s-]*(steden|stad)\s+(heeft|hebben)\s+(?P<f>[A-Za-z][\w'-]+) |
+    \b(which|what)\s+(partner|sister|twin)[\s-]*(cities|towns)\s+(does|do|has)\s+(?P<g>[A-Za-z][\w'-]+)\s+(have|got)\b |
     \b(?P<e>[A-Za-z][\w-]+?)s\s+(partner|sister|twin)[\s-]*(cities|towns)\b |
     \b(is|are)\s+(?P<c>[A-Za-z][\w'-]+)\s+(twinned|partnered|paired)\s+with\b(?!\s+(groningen|us|the\s+city|onze|our)) |
     \b(does|do|has|heeft)\s+(?P<d>[A-Za-z][\w'-]+)\s+(have\s+|got\s+|ook\s+)?(other\s+|any\s+|more\s+|andere\s+|nog\s+)?
@@ -768,7 +777,7 @@ _NOT_ANOTHER_CITY = frozenset("""groningen grunn stad city town municipality gem
 def city_whose_partners_are_asked(text: str) -> Optional[str]:
     """The other city whose own partner cities the question asks for; None for Groningen's."""
     for match in _PARTNERS_OF_A_CITY.finditer(text):
-        name = next(group for group in match.group("a", "b", "c", "d", "e") if group)
+        name = next(group for group in match.group("a", "b", "c", "d", "e", "f", "g") if group)
         if name.lower() not in _NOT_ANOTHER_CITY:
             return name
     return None

@@ -24,6 +24,8 @@ STEERED_CONFIDENCE = 0.5
 # "A fact the page lacks" without a word for such a fact gives way to a second
 # reading at least this share as likely.
 UNLISTED_RUNNER_UP_SHARE = 0.35
+# The kinds of question that are about a named partner city or programme, for reading an unlisted-fact guess.
+INTENTS_FOR_NAMED = {PLACE: ("ask_is_partner_city", "ask_city_link"), PROGRAMME: ("ask_programme",)}
 # An asking sentence of this many words after a story says what it asks by itself.
 SELF_CONTAINED_QUESTION_WORDS = 10
 
@@ -209,9 +211,13 @@ class Steering:
         if question.intent == "ask_unlisted_fact" and not self.asks_a_fact_the_page_never_gives(question, context):
             # The classifier's "a fact the page lacks" without any word for such a fact: a
             # close second reading that the page answers is the better guess.
+            named_kinds = {m.kind for m in question.mentions if m.id != HOME}
             for intent, confidence in question.ranking:
                 if intent in self.answerable:
-                    if confidence >= UNLISTED_RUNNER_UP_SHARE * question.confidence:
+                    # a reading that fits the thing named ("houdt groningen het contact met oldenburg nog actief
+                    # bij": Oldenburg's tie) needs no share; any other, a fair one
+                    fits_the_named = any(intent in INTENTS_FOR_NAMED.get(kind, ()) for kind in named_kinds)
+                    if fits_the_named or confidence >= UNLISTED_RUNNER_UP_SHARE * question.confidence:
                         return replace(question, intent=intent, confidence=max(confidence, LOW_CONFIDENCE_THRESHOLD))
                     break
         return question
