@@ -11,7 +11,7 @@ listed by hand.
 een bossche bol" has the shape of "are you a bot or a person?" and none of its words.
 """
 from pathlib import Path
-from typing import Collection, Dict, FrozenSet, Iterable, List, Mapping, Optional
+from typing import Collection, Dict, FrozenSet, Iterable, List, Mapping
 
 from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
 from bot.names import token_spans
@@ -37,15 +37,14 @@ def _content_stems(text: str) -> FrozenSet[str]:
 
 
 class SmallTalkWords:
-    def __init__(self, page_texts: Iterable[str], small_talk_examples: Iterable[str],
-                 examples_by_intent: Optional[Mapping[str, Iterable[str]]] = None):
-        small_talk_examples = list(small_talk_examples)
-        self._small_talk = _stems(small_talk_examples)
+    def __init__(self, page_texts: Iterable[str], examples_by_intent: Mapping[str, Iterable[str]]):
+        examples_by_intent = {intent: list(examples) for intent, examples in examples_by_intent.items()}
+        self._small_talk = _stems(example for examples in examples_by_intent.values() for example in examples)
         self._page = frozenset(word for word in _stems(page_texts)
                                if len(word) >= MIN_LENGTH and word.isalpha() and not is_stop_word(word))
         self._words_of: Dict[str, FrozenSet[str]] = {
             intent: frozenset().union(*(_content_stems(example) for example in examples))
-            for intent, examples in (examples_by_intent or {}).items()}
+            for intent, examples in examples_by_intent.items()}
 
     @classmethod
     def from_files(cls, small_talk_intents: Collection[str], knowledge: Path = KNOWLEDGE_DIR,
@@ -55,8 +54,7 @@ class SmallTalkWords:
         for intent, example in intent_examples(examples):
             if intent in small_talk_intents:
                 by_intent.setdefault(intent, []).append(example)
-        small_talk = [example for examples_of_one in by_intent.values() for example in examples_of_one]
-        return cls(yaml_texts(knowledge), small_talk, by_intent)
+        return cls(yaml_texts(knowledge), by_intent)
 
     def page_words_in(self, text: str) -> List[str]:
         """The words of the message that the page uses and small talk never does."""

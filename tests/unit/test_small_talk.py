@@ -22,7 +22,8 @@ def test_a_remark_about_hydrogen_trucks_uses_words_of_the_page(words):
 
 
 def test_the_tiny_example_sets_decide():
-    words = SmallTalkWords(["the refuelling point runs on solar power"], ["are you a bot", "is this a real person"])
+    words = SmallTalkWords(["the refuelling point runs on solar power"],
+                           {"bot_challenge": ["are you a bot", "is this a real person"]})
     assert words.page_words_in("is the refuelling point real") == ["refuelling", "point"]
     assert words.page_words_in("are you real") == []
 
