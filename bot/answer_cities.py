@@ -21,6 +21,12 @@ class PartnerCityAnswers(AnswerTools):
             return self.partner_cities_in(countries, new_context)
         if self.mentioned(question, PLACE) or self.unknown_city(question):
             return self.is_partner_city(question, context)
+        if cues.mentions_a_foundation(question.text) and not cues.asks_about_active_ties(question.text):
+            # "which of those are looked after by a foundation?"
+            kept = [p for p in self.kb.partner_cities() if p.partner_link == "foundation"]
+            lines = [f"{p.name} ({self.say.country_name(p.country)})" for p in kept]
+            return answer(f"These ties are {LINK_SHORT['foundation']}:\n{bullets(lines)}", PARTNER_CITY_TOPIC,
+                          self.kb.partner_city_facts.sections, new_context)
         active_only = cues.asks_about_active_ties(question.text)
         text, sections = self.say.partner_cities_overview(active_only)
         if active_only and cues.asks_count(question.text):

@@ -24,7 +24,7 @@ from bot.question_sentence import asked_part, standalone_question
 from bot.small_talk import SmallTalkWords
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
-from bot.unfamiliar_names import UnfamiliarNames
+from bot.unfamiliar_names import UnfamiliarNames, asking_sentences
 
 __all__ = ["Answerer", "Question"]
 
@@ -335,6 +335,15 @@ class Answerer(AnswerTools):
         """'I work in hydrogen in Bremen. In HyTrEc2, what does Groningen itself do?': when the asking
         sentences name a subject of their own, the names in the story around them are not asked about."""
         asked = standalone_question(question.text)
+        if question.intent == "ask_groningen_contribution" and not asked:
+            # "my cousin drives those trucks in Aberdeen. does groningen buy them too?": the city's own
+            # share is asked, whatever the sentence points back at; the story's places are not.
+            sentences = asking_sentences(question.text)
+            if sentences != [(0, len(question.text))] and any(
+                    a <= m.start < b and m.id == HOME for m in question.mentions for a, b in sentences):
+                return replace(question, mentions=tuple(
+                    m for m in question.mentions if m.kind not in (PLACE, ORGANISATION, COUNTRY)
+                    or any(a <= m.start < b for a, b in sentences)))
 
         def in_asked(m) -> bool:
             return any(start <= m.start < end for start, end in asked)
@@ -370,6 +379,8 @@ class Answerer(AnswerTools):
         asked = asked_part(question.text)
         if cues.asks_who_comes_and_works_here(asked or question.text):
             return False  # "do the schools and universities attract international teachers?"
+        if asked and cues.tells_of_selling_abroad(question.text) and not cues.asks_everyday_matter(asked):
+            return False  # "we build booking tools for sports clubs ... selling in Germany. does the city help?"
         return (asked is None or cues.asks_everyday_matter(asked) or cues.points_back(asked)
                 or not self._sure_of_the_asked_sentence(question))
 

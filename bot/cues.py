@@ -69,6 +69,8 @@ _UNLISTED_FACT = re.compile(r"""
     \bwhat\s+(did|does|do|will|would)\b[^?.!]*\bcost\b |
     \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+|hydrogen\s+|waterstof\s*)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall)\b(?![^?.!]*\bfleet) | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
+    \b(trains?|trein\w*|flights?|vlucht\w*|vliegen|(bus|trein|vlieg)verbinding\w*|reistijd|travel\s+time|journey|directions|distance|afstand)\b |
+    \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2 |
     \bwho\s+(actually\s+)?(manages|operates|owns|is\s+in\s+charge\s+of)\b | \bwie\s+(beheert|is\s+eigenaar) |
@@ -617,9 +619,20 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 
 
+_SELLING_ABROAD = re.compile(r"\b(compan\w*|firms?|business\w*|bedrijf\w*|start-?ups?|scale-?ups?|zaak)\b[^?!]*"
+                             r"\b(sell\w*\s+(to|in|abroad)|verkop\w*\s+(aan|in)|(customers|clients|klanten|markets?)\s+(in|abroad|over))",
+                             re.IGNORECASE)
+_HELP = re.compile(r"\b(help\w*|support\w*|assist\w*|ondersteun\w*)\b", re.IGNORECASE)
+
+
+def tells_of_selling_abroad(text: str) -> bool:
+    """'we're a small software company thinking about selling to customers in Germany'."""
+    return bool(_SELLING_ABROAD.search(text))
+
+
 def asks_city_help_for_business(text: str) -> bool:
     """'does the gemeente help my firm sell abroad?': international trade."""
-    return bool(_CITY_HELPS_BUSINESS.search(text))
+    return bool(_CITY_HELPS_BUSINESS.search(text)) or (tells_of_selling_abroad(text) and bool(_HELP.search(text)))
 
 
 # What the city's internationalisation policy says beyond its aims.
@@ -683,7 +696,9 @@ _GENERAL_SCIENCE = re.compile(r"""
         (actually\s+|really\s+|even\s+)?work | \bhoe\s+werkt\s+(een\s+|de\s+)?(brandstofcel|waterstofmotor|waterstofauto|elektrolyse) |
     \bchemi(cal|cally|stry)\b | \bscheikund\w* | \bnatuurkund\w* | \bphysics\b | \belectrolys\w* | \belektrolyse\w* |
     \bhow\s+(is|are|do\s+you|does\s+one|do\s+they)\s+(\w+\s+)?hydrogen\s+(actually\s+|even\s+)?(produced|made|generated|created)\b |
-    \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)\b
+    \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)\b |
+    \b(grey|gray|blue|pink|turquoise|grijze?|blauwe?|roze)\b[^?.!]*\b(hydrogen|waterstof)\b |
+    \bis\s+hydrogen\s+(\w+\s+)?(dangerous|explosive|safe|flammable)\b | \bis\s+waterstof\s+(\w+\s+)?(gevaarlijk|explosief|veilig)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -876,7 +891,7 @@ def asks_how(text: str) -> bool:
 
 _TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationships?|relations?|band|verbonden|banden|"
                         r"(anything|something|iets|got|have|has)\s+(to\s+do|te\s+maken)\s+(with|met)|work(s|ing)?\s+(together\s+)?with|"
-                        r"samenwerk\w*|involved\s+with)\b",
+                        r"samenwerk\w*|involved\s+with|together\s+with|samen\s+met)\b",
                         re.IGNORECASE)
 
 
@@ -910,6 +925,7 @@ def gives_a_year(text: str) -> bool:
 
 
 _SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+from|not\s+the|behalve|afgezien\s+van|"
+                         r"buiten|outside(\s+of)?|excluding|"
                          r"(that|which|who)\s+(are|is|aren'?t|isn'?t)\s+not|(are|is)n'?t\s+(german|chinese)|niet\s+(de\s+)?(duitse|chinese))\b",
                          re.IGNORECASE)
 

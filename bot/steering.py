@@ -58,6 +58,11 @@ class Steering:
                 PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             # "which of them are German?" after the partner cities: the partner cities there.
             return steer("ask_partner_cities")
+        if (context.intent in PARTNER_CITY_INTENTS and cues.mentions_a_foundation(text)
+                and (cues.is_short(text) or cues.points_back(text))
+                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION, COUNTRY)
+                and not cues.asks_unlisted_fact(text)):
+            return steer("ask_partner_cities")  # "which of those are looked after by a foundation?"
         named = [m for m in self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                  if not cues.names_the_eu_by_its_seat(m.text)]
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
@@ -134,8 +139,9 @@ class Steering:
                 and any(self.kb.partner_cities_in(c) for c in countries)
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             return steer("ask_partner_cities")  # "does groningen have any connection to Nicaragua?"
-        if cues.asks_summary_of_the_international_side(text) and not self.tools.mentioned(question, PROJECT, PLACE):
-            return steer("ask_international_relations")
+        if (cues.asks_summary_of_the_international_side(text) and not self.tools.mentioned(question, PROJECT, PLACE)
+                and not topics - {"ask_international_relations"}):
+            return steer("ask_international_relations")  # not "in a nutshell, the city's role in international trade?"
         if context.subject_kind in (PROJECT, PROGRAMME) and cues.asks_how(text) and not question.mentions:
             return steer("ask_project_goal" if context.subject_kind == PROJECT else "ask_programme")
         partner_places = [m for m in self.tools.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]

@@ -861,3 +861,48 @@ def test_readings_by_the_words_and_the_thing_named(ask, text, intent, ranking, t
                                   "who do I email about an official visit to Bremen with a school group"])
 def test_how_to_reach_a_partner_city_s_people_is_not_on_the_page(ask, text):
     assert ask(text, "ask_unlisted_fact", 0.6, ranking=[("ask_city_link", 0.1)]).kind == NO_ANSWER
+
+
+def test_a_summary_of_one_named_topic_is_that_topic(ask):
+    reply = ask("in a nutshell, what is the municipality's role in international trade?", "ask_international_trade", 0.95)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_a_project_partner_in_the_story_doing_something_together_with_groningen(ask):
+    reply = ask("my brother works for the gemeente arnhem and said they do something with hydrogen waste trucks "
+                "together with groningen. is that right?", "ask_international_relations", 0.8)
+    assert reply.kind == ANSWER and reply.topic == "hector" and "Arnhem" in reply.text
+
+
+def test_the_city_s_own_share_is_asked_whatever_place_the_story_names(ask):
+    reply = ask("my cousin drives one of those hydrogen trucks in aberdeen lol. does groningen buy them too?",
+                "ask_groningen_contribution", 0.94)
+    assert reply.kind == ANSWER and "6 hydrogen vehicles" in reply.text
+
+
+def test_partner_cities_outside_the_named_countries_are_the_rest(ask):
+    reply = ask("Hoe gaat de gemeente om met de partnersteden buiten Duitsland en China?", "ask_partner_cities")
+    assert reply.kind == ANSWER and "reactive" in reply.text
+
+
+def test_which_of_the_partner_cities_a_foundation_looks_after(ask):
+    cities = ask("list groningen's partner cities", "ask_partner_cities")
+    reply = ask("which of those are looked after by a foundation?", "ask_project_programme", 0.29, cities.context)
+    assert reply.kind == ANSWER and "Murmansk" in reply.text and "San Carlos" in reply.text
+    assert "Oldenburg" not in reply.text
+
+
+def test_a_small_company_selling_abroad_asks_about_the_city_s_help_for_trade(ask):
+    reply = ask("I run a tiny software company (we build booking tools for sports clubs) and we're thinking about "
+                "selling to customers in Germany. does the municipality help with stuff like that?",
+                "ask_international_trade", 0.87)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("difference between grey, blue and green hydrogen?", "ask_about"),
+    ("wat is de snelste treinverbinding van groningen naar bremen", "ask_unlisted_fact"),
+    ("is there a direct flight to xian from amsterdam", "ask_is_partner_city"),
+])
+def test_general_science_and_travel_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.6, ranking=[(intent, 0.6), ("ask_is_partner_city", 0.1)]).kind == NO_ANSWER
