@@ -1,6 +1,6 @@
 """Answers about Groningen's partner cities and the places on the page."""
 from bot import cues
-from bot.answer_tools import PARTNER_CITY_TOPIC, AnswerTools, Question
+from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, AnswerTools, Question
 from bot.describe import bullets, listing
 from bot.names import ORGANISATION, PLACE
 from bot.replies import UNKNOWN_FACT, Context, Reply, answer
@@ -25,8 +25,9 @@ class PartnerCityAnswers(AnswerTools):
             # "which of those are looked after by a foundation?"
             kept = [p for p in self.kb.partner_cities() if p.partner_link == "foundation"]
             lines = [f"{p.name} ({self.say.country_name(p.country)})" for p in kept]
+            # what follows ("who does it then?") is about the first of them
             return answer(f"These ties are {LINK_SHORT['foundation']}:\n{bullets(lines)}", PARTNER_CITY_TOPIC,
-                          self.kb.partner_city_facts.sections, new_context)
+                          self.kb.partner_city_facts.sections, Context("ask_city_link", PLACE, kept[0].id))
         active_only = cues.asks_about_active_ties(question.text)
         text, sections = self.say.partner_cities_overview(active_only)
         if active_only and cues.asks_count(question.text):
@@ -103,6 +104,12 @@ class PartnerCityAnswers(AnswerTools):
         return self.refuse(UNKNOWN_FACT, why, new_context, related)
 
     def city_link(self, question: Question, context: Context) -> Reply:
+        partners = [self.kb.places[i] for i in dict.fromkeys(m.id for m in self.mentioned(question, PLACE) if m.id != HOME)]
+        if len(partners) > 1 and all(p.is_partner_city for p in partners):
+            # "how does groningen handle tianjin versus san carlos?": each tie.
+            said = [self.say.partner_city_link(p) for p in partners]
+            return answer("\n".join(f"- {text}" for text, _ in said), PARTNER_CITY_TOPIC,
+                          [s for _, sections in said for s in sections], Context("ask_city_link"))
         subject = self.subject(question, context, PLACE)
         if subject is None:
             return self.partner_cities(question, context)

@@ -96,6 +96,9 @@ NAME_CHECKED_INTENTS = (*BROAD_INTENTS, "ask_partner_cities")
 # of it, is answered with both paragraphs (bot/answers.py _topics).
 SURE_OF_ONE_TOPIC = 0.75
 SECOND_TOPIC_SHARE = 0.6
+# A follow-up this short, naming nothing, after a broad topic stays on it unless the classifier is sure of another
+# ("just for the city itself or for a bigger area?" after the trade topic).
+BRIEF_FOLLOW_UP_WORDS = 12
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8
@@ -460,7 +463,7 @@ class Answerer(AnswerTools):
             # "who else in Germany?" after "and Bremen?": the other partner cities there.
             return replace(question, intent="ask_partner_cities", confidence=max(question.confidence, 0.5))
         if (context.subject_kind == TOPIC and question.intent in TOPIC_INTENTS and not question.mentions
-                and cues.is_short(question.text) and question.confidence < SURE_OF_ONE_TOPIC
+                and len(cues.tokens(question.text)) <= BRIEF_FOLLOW_UP_WORDS and question.confidence < SURE_OF_ONE_TOPIC
                 and TOPIC_INTENTS[question.intent] != context.subject_id and context.intent in TOPIC_INTENTS):
             # "only into the city or wider?" after the trade topic: still the trade topic.
             return replace(question, intent=context.intent, confidence=max(question.confidence, LOW_CONFIDENCE_THRESHOLD))

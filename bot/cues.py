@@ -68,7 +68,9 @@ _UNLISTED_FACT = re.compile(r"""
     \btrade\s+(office|offices|missions?) | \bhandelsmissie\w* | \bhandelskantoor |
     \bwhat\s+(did|does|do|will|would)\b[^?.!]*\bcost\b |
     \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+|hydrogen\s+|waterstof\s*)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
-    \bhow\s+(big|large|wide|heavy|far|tall)\b(?![^?.!]*\bfleet) | \bhoe\s+(groot|zwaar|ver)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
+    \bhow\s+(big|large|wide|heavy|far|tall|deep|high|old|cold|warm|hot)\b(?![^?.!]*\bfleet) | \bhoe\s+(groot|zwaar|ver|diep|hoog|oud|koud|warm)\b |
+    \bmanufactur\w* | \bfabrikant\w* | \bwho\s+(made|built|builds|makes|produces|produced|delivers|delivered|supplies|supplied)\s+(the|those|these|them)\b |
+    \bwie\s+(maakt|maakte|bouwt|bouwde|levert|leverde)\s+(de|die|ze)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \b(trains?|trein\w*|flights?|vlucht\w*|vliegen|(bus|trein|vlieg)verbinding\w*|reistijd|travel\s+time|journey|directions|distance|afstand)\b |
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
@@ -96,7 +98,8 @@ _UNLISTED_FACT = re.compile(r"""
     \b(groter|kleiner|ouder|jonger|sterker|belangrijker|actiever|rijker|drukker)\s+dan\b |
     \b(is|are)\s+in\s+charge\b | \bwho\s+leads\b | \bleads?\s+the\s+(\w+\s+)?project\b |
     \b(which|what|welke)\s+(of\s+)?(the\s+|de\s+)?(\w+\s+){0,2}(cities|partners|steden|countries|landen)\s+(has|have|is|heeft|hebben)\s+
-        (the\s+|de\s+|het\s+)?(worst|best|most|least|biggest|largest|highest|lowest|meeste|minste|grootste|hoogste|slechtste)\b | \bcompare[sd]?\b | \bvergelijk\w* |
+        (the\s+|de\s+|het\s+)?(worst|best|most|least|biggest|largest|highest|lowest|meeste|minste|grootste|hoogste|slechtste)\b |
+    \bcompare[sd]?\b(?![^?.!]*\b(how|what|hoe|wat)\b) | \bvergelijk\w*(?![^?.!]*\b(how|what|hoe|wat)\b) |
     \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b |
     \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
     \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b |
@@ -180,14 +183,15 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
 # Said before a follow-up without changing it: "ok and the others?"
 _INTERJECTIONS = frozenset("ok okay oke oké so right alright oh ah cool thanks great nice hmm".split())
 # "and what happens with the rest of them?" asks nothing new either.
-_REST_FILLER = frozenset("happens happened happen going on is are do does with about those these".split())
+_REST_FILLER = frozenset("happens happened happen going on is are do does with about those these "
+                         "how deal deals handle handles treat treats keep keeps maintain maintains manage manages".split())
 
 
 def asks_for_the_rest(text: str) -> bool:
     words = tokens(text)
     while words and words[0] in _INTERJECTIONS:
         words = words[1:]
-    return (0 < len(words) <= 10 and words[0] in _FOLLOW_UP_MARKERS
+    return (0 < len(words) <= 14 and words[0] in _FOLLOW_UP_MARKERS
             and any(w in _REST_WORDS for w in words)
             and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS or w in _REST_FILLER for w in words))
 
@@ -589,8 +593,11 @@ _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \b(work|works|run|runs)\s+best\b | \bbest\s+suited | \bmost\s+suit\w* | \bgeschikt |
     \b(hydrogen|waterstof)\b[^?.!]*\b(fits?|suits?|suited|good\s+for|right\s+for|makes?\s+sense\s+for)\b[^?.!]*\b(heavy|heavier|long|zwaar|zware|lange)\b |
     \bholding\b[^?.!]*\bback\b | \b(obstacles?|barriers?|in\s+the\s+way|tegenhoud\w*|drempels?) |
-    \btraining\w* | \bopleiding\w* | \bteach\w* | \bleren\s+(werken|omgaan)\b | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
-    \bopslag | \bgreen\s+hydrogen | \bgroene\s+waterstof
+    \btraining\w* | \bopleiding\w* | \bteach(es|ing)?\s+(\w+\s+){0,2}(to|how)\b | \bleren\s+(werken|omgaan)\b | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
+    \bopslag | \bgreen\s+hydrogen | \bgroene\s+waterstof |
+    \b(energy|climate|klimaat|energie)\w*\s+(and\s+climate\s+|en\s+klimaat\w*\s+)?(goals?|targets?|aims?|doelstelling\w*|doelen)\b |
+    \b(sustainab\w*|verduurzam\w*|duurzamer)\b[^?.!]*\b(transport|mobility|mobiliteit\w*)\b |
+    \b(transport|mobility|mobiliteit\w*)\b[^?.!]*\b(sustainab\w*|verduurzam\w*|duurzamer|greener|cleaner|schoner)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -620,7 +627,9 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
 
 
 _SELLING_ABROAD = re.compile(r"\b(compan\w*|firms?|business\w*|bedrijf\w*|start-?ups?|scale-?ups?|zaak)\b[^?!]*"
-                             r"\b(sell\w*\s+(to|in|abroad)|verkop\w*\s+(aan|in)|(customers|clients|klanten|markets?)\s+(in|abroad|over))",
+                             r"\b(sell\w*\s+(to|in|abroad)|verkop\w*\s+(aan|in)|(customers|clients|klanten|markets?)\s+(in|abroad|over))|"
+                             r"\b(sell\w*|verkop\w*|export\w*)\s+(\w+\s+)?(abroad|overseas|internationally|in\s+het\s+buitenland|"
+                             r"to\s+other\s+countries|over\s+de\s+grens|across\s+the\s+border)\b",
                              re.IGNORECASE)
 _HELP = re.compile(r"\b(help\w*|support\w*|assist\w*|ondersteun\w*)\b", re.IGNORECASE)
 
@@ -668,11 +677,14 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
         [^?.!]*\b(abroad|buitenland|other\s+countries|andere\s+landen)\b |
     \b(companies|firms|businesses|employers|bedrijven|werkgevers|they)\b[^?.!]*
         \b(employ|hire|recruit|take\s+on|in\s+dienst|aannemen|nemen)\b[^?.!]*
-        \b(foreign\w*|international\w*|from\s+abroad|abroad|buitenland\w*|expats?|like\s+me)\b |
+        \b(foreign\w*|international\w*|from\s+abroad|abroad|buitenland\w*|expats?|like\s+me|
+            buiten\s+(nederland|europa|de\s+eu)|other\s+countries|andere\s+landen)\b |
+    \b(what|which)\s+(groups?|kinds?|sorts?|types?)\s+of\s+(international\s+|foreign\s+)?(people|talent|internationals|newcomers|professionals)\b
+        [^?.!]*\b(attract\w*|draw\w*|comes?|bring\w*)\b |
     \b(international|internationale)\s+(character|karakter)\b |
     \bwho\s+(is\s+|are\s+)?(attract\w*|draw\w*|bring\w*)\s+(them|those\s+people|all\s+these\s+people)\b |
     \b(why|how\s+come|waarom)\b[^?.!]*\b(so\s+many|so\s+much|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
-        english\s+speakers|buitenlanders|buitenlandse\s+\w+|internationale\s+\w+|people\s+from\s+abroad)
+        english\s+speakers|buitenlanders|buitenlandse\s+\w+|internationale\s+\w+|people\s+from\s+abroad|foreign\s+\w+)
 """, re.VERBOSE | re.IGNORECASE)
 _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)
 
@@ -715,8 +727,12 @@ def asks_for_creative_writing(text: str) -> bool:
     return bool(_CREATIVE_WRITING.search(text) or _INSTRUCTIONS.search(text))
 
 
+_HYDROGEN = re.compile(r"\b(hydrogen|waterstof\w*)\b", re.IGNORECASE)
+
+
 def asks_policy_matter(text: str) -> bool:
-    return bool(_POLICY_WORDS.search(text))
+    """Not 'how does Groningen describe itself when it comes to hydrogen?': that is the hydrogen projects' page."""
+    return bool(_POLICY_WORDS.search(text)) and not _HYDROGEN.search(text)
 
 
 _PARTNERS_WORD = re.compile(r"\b(partners?|members?|deelnemers|leden)\b", re.IGNORECASE)
@@ -830,8 +846,15 @@ _FOUNDATION = re.compile(r"\b(foundation|stichting)\b", re.IGNORECASE)
 _CITIES = re.compile(r"\b(cities|towns|steden|places|plaatsen)\b", re.IGNORECASE)
 
 
+_NOT_KEPT_BY_THE_CITY = re.compile(r"\b(doesn'?t|doesnt|does\s+not|don'?t|not|niet|no\s+longer)\s+(\w+\s+){0,2}"
+                                  r"(maintain|keep|run|manage|handle|look\s+after|onderh[oa]ud\w*|bijhoud\w*|zelf)\w*\b|"
+                                  r"\b(someone|somebody|iemand|an?\s+\w+\s+organi[sz]ation|organisatie)\s+else\b",
+                                  re.IGNORECASE)
+
+
 def mentions_a_foundation(text: str) -> bool:
-    return bool(_FOUNDATION.search(text))
+    """'a foundation', or a tie the city does not keep up itself (that is what the foundation does)."""
+    return bool(_FOUNDATION.search(text)) or bool(_NOT_KEPT_BY_THE_CITY.search(text))
 
 
 def mentions_cities(text: str) -> bool:
@@ -900,6 +923,15 @@ def asks_about_a_tie(text: str) -> bool:
 
 
 _SHARE = re.compile(r"\b(share|part|role|rol|aandeel|bijdrage|contribution|doing|doet|do)\b", re.IGNORECASE)
+
+
+_WHETHER_A_MEMBER = re.compile(r"^\W*(is|are|was|were|does|do|zit|zitten|doet|doen|neemt|nemen|hoort)\b[^?.!]*\b(part|member|in|mee|deel|lid)\b",
+                               re.IGNORECASE)
+
+
+def asks_whether_a_member(text: str) -> bool:
+    """'is groningen part of hytrec2?', 'doet groningen mee aan hector?': a yes or no on taking part."""
+    return bool(_WHETHER_A_MEMBER.search(text)) and not re.search(r"\b(what|wat|which|welke|how|hoe)\b", text, re.IGNORECASE)
 
 
 def asks_about_a_share(text: str) -> bool:

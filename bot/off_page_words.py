@@ -10,6 +10,7 @@ answerable question uses: refugees, languages, percentage. They are derived
 from the training data, not listed by hand, so a new example of either kind
 moves them.
 """
+import re
 from collections import Counter
 from pathlib import Path
 from typing import FrozenSet, Iterable, List, Sequence
@@ -23,6 +24,7 @@ TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 # Examples of questions the page cannot answer; every other intent's examples are answerable ones.
 UNANSWERABLE_INTENTS = frozenset({"out_of_scope", "ask_unlisted_fact"})
 MIN_EXAMPLES = 2
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _words(texts: Iterable[str]) -> FrozenSet[str]:
@@ -51,9 +53,12 @@ class OffPageWords:
     def in_question(self, text: str, known: Sequence[Mention] = ()) -> List[str]:
         """The off-page words of the question's asking sentences, as written."""
         asked = asking_sentences(text)
+        # An aside in brackets ("for my class (16-17 yr olds): ...") is not what is asked.
+        asides = [m.span() for m in _ASIDE.finditer(text)]
         found: List[str] = []
         for word, start, end in token_spans(text):
-            if any(m.start <= start < m.end for m in known) or not any(a <= start < b for a, b in asked):
+            if (any(m.start <= start < m.end for m in known) or not any(a <= start < b for a, b in asked)
+                    or any(a <= start < b for a, b in asides)):
                 continue
             forms = stems(word)
             if forms & self._off_page and not forms & self._known and text[start:end] not in found:

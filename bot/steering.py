@@ -67,10 +67,24 @@ class Steering:
                  if not cues.names_the_eu_by_its_seat(m.text)]
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
+        asked = asked_part(text) or text
+        if (question.intent == "ask_project_membership" and self.tools.mentioned(question, PROJECT)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION) and any(m.id == HOME for m in question.mentions)
+                and cues.asks_about_a_share(asked) and not cues.asks_whether_a_member(asked)):
+            return steer("ask_groningen_contribution")  # "lots of partners in hytrec2, but what is groningen itself doing?"
+        if (self.tools.mentioned(question, PROGRAMME) and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and (question.intent in TOPIC_INTENTS or (
+                    question.intent in ("ask_project_goal", "ask_about") and cues.says_programme(asked)
+                    and not cues.says_project(asked)))):
+            # "what kind of place does interreg NWE want the region to be?", "the city is in some north sea
+            # programme right? what is it meant to do": the programme's aims
+            return steer("ask_programme")
         if (cues.asks_whether_in_projects(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
                 and question.intent in (*TOPIC_INTENTS, *UNSURE_INTENTS)):
             return steer("ask_eu_projects")  # "does the city take part in any EU-funded projects at all?"
-        if (cues.asks_who_comes_and_works_here(text) and not named and not self.tools.mentioned(question, PROGRAMME)
+        named_in_focus = [m for m in named if UnfamiliarNames.in_focus(text, m.start)]  # not "visiting from Oldenburg"
+        if (cues.asks_who_comes_and_works_here(text) and not named_in_focus
+                and not self.tools.mentioned(question, PROGRAMME)
                 and question.intent != "ask_international_relations"):
             return steer("ask_international_relations")  # "who do the universities draw in from abroad?"
         if cues.asks_why_contacts_matter(text) and not named and question.intent in TOPIC_INTENTS:
@@ -120,6 +134,8 @@ class Steering:
         if (named_projects and question.intent in TOPIC_INTENTS
                 and not self.tools.mentioned(question, PLACE, ORGANISATION, PROGRAMME)):
             # "what's the city doing to grow the hydrogen economy?": what Groningen does in that project
+            if cues.asks_vehicle_kinds_or_why_hydrogen(text) and not cues.asks_about_a_share(text):
+                return steer("ask_project_goal")  # "how do hydrogen vehicles help the EU's climate goals?"
             return steer("ask_groningen_contribution" if cues.asks_about_a_share(text) else "ask_about")
         if (context.subject_kind == PROGRAMME and not question.mentions and not cues.asks_when(text)
                 and question.intent in ("ask_project_period", "ask_project_goal")):

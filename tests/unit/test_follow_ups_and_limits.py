@@ -906,3 +906,80 @@ def test_a_small_company_selling_abroad_asks_about_the_city_s_help_for_trade(ask
 ])
 def test_general_science_and_travel_are_not_on_the_page(ask, text, intent):
     assert ask(text, intent, 0.6, ranking=[(intent, 0.6), ("ask_is_partner_city", 0.1)]).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("I teach geography and want to explain to my pupils how Groningen is connected to the world. what groups "
+     "of international people does the city say it attracts", "ask_internationalisation_policy"),
+    ("I am visiting from Oldenburg. My grandson asks why there are so many foreign young people walking around "
+     "groningen. what does the city itself say about that", "ask_internationalisation_policy"),
+    ("doen groningse bedrijven ook zaken in het buitenland en nemen ze ook mensen van buiten nederland aan",
+     "ask_international_trade"),
+])
+def test_who_the_city_draws_and_employs_is_its_international_side(ask, text, intent):
+    reply = ask(text, intent, 0.9)
+    assert reply.kind == ANSWER and reply.topic == "international-relations", reply.text
+
+
+def test_an_aside_in_brackets_is_not_what_is_asked(ask):
+    reply = ask("for my economics class (16-17 yr olds): what role does the local government of groningen say it "
+                "plays in international business and trade", "ask_international_trade", 0.9)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_a_brief_follow_up_naming_nothing_stays_on_the_broad_topic(ask):
+    trade = ask("does groningen try to bring in international investment?", "ask_international_trade")
+    reply = ask("just for the city itself or for a bigger area?", "ask_internationalisation_policy", 0.2, trade.context)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_how_the_city_deals_with_the_other_partner_cities(ask):
+    active = ask("which partner cities does groningen actively work with", "ask_partner_cities")
+    reply = ask("and what about the other ones, how does the city deal with those?", "ask_internationalisation_policy",
+                0.76, active.context)
+    assert reply.kind == ANSWER and "reactive" in reply.text
+
+
+def test_ties_the_city_does_not_keep_itself_and_who_does(ask):
+    cities = ask("what partner cities does groningen have", "ask_partner_cities")
+    others = ask("are there any where the city doesnt maintain the link itself", "out_of_scope", 0.72, cities.context)
+    assert others.kind == ANSWER and "Murmansk" in others.text and "San Carlos" in others.text
+    who = ask("who does it then?", "ask_project_partners", 0.27, others.context)
+    assert who.kind == ANSWER and "foundation" in who.text
+
+
+def test_comparing_how_two_ties_are_kept_gives_each(ask):
+    reply = ask("Compare how groningen handles its relationship with tianjin versus the one with san carlos",
+                "ask_city_link", 0.6)
+    assert reply.kind == ANSWER and "actively" in reply.text and "foundation" in reply.text
+    assert ask("compare oldenburg and bremen in size", "ask_is_partner_city", 0.6).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, intent, ranking", [
+    ("for a class on the EU: what kind of place does interreg north west europe want the region to be",
+     "ask_internationalisation_policy", []),
+    ("teacher here, doing a project about the north sea with 14 year olds. the city is in some north sea "
+     "programme right? what is it meant to do", "out_of_scope", [("ask_programme", 0.29), ("ask_about", 0.24)]),
+])
+def test_a_named_programme_asked_about_gets_the_programme(ask, text, intent, ranking):
+    reply = ask(text, intent, 0.36 if ranking else 0.7, ranking=[(intent, 0.36), *ranking] if ranking else [])
+    assert reply.kind == ANSWER and reply.topic.startswith("interreg"), reply.text
+
+
+def test_what_groningen_does_in_a_project_is_its_share_and_whether_it_takes_part_is_membership(ask):
+    share = ask("lots of partners in hytrec2 but what is groningen itself actually doing in it", "ask_project_membership")
+    assert share.kind == ANSWER and "6" in share.text
+    member = ask("is groningen part of hytrec2", "ask_project_membership")
+    assert member.kind == ANSWER and "Yes" in member.text
+
+
+def test_how_hydrogen_vehicles_help_the_climate_goals_is_the_project_s_background(ask):
+    reply = ask("how are hydrogen vehicles supposed to help with the EU energy and climate goals according to groningen",
+                "ask_internationalisation_policy", 0.56, ranking=[("ask_project_goal", 0.38)])
+    assert reply.kind == ANSWER and "sustainable" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [("who manufactured the trucks of hector?", "ask_project_partners"),
+                                          ("How deep is the North Sea on average?", "ask_about")])
+def test_makers_and_geography_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.6).kind == NO_ANSWER
