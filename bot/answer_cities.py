@@ -82,7 +82,7 @@ class PartnerCityAnswers(AnswerTools):
         if subject is None:
             if self.countries(question) and not unknown:
                 return self.partner_cities(question, context)
-            city = unknown or "that city"
+            city = (unknown.title() if unknown.islower() else unknown) or "that city"  # "tallinn" as a name
             why = (f"I don't know: the page doesn't name {city} among Groningen's partner cities. "
                    f"The ones it names are {self.say.named_partner_cities()}.")
             return self.refuse(UNKNOWN_FACT, why, Context("ask_is_partner_city"))

@@ -20,11 +20,11 @@ from bot.knowledge import KnowledgeBase
 from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC
 from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Context, Reply,
                          answer, clarify, handoff, response)
-from bot.question_sentence import asked_part, standalone_question
+from bot.question_sentence import asked_part, sentence_pointed_at, spans_asking_for_themselves, standalone_question
 from bot.small_talk import SmallTalkWords
 from bot.steering import Steering
 from bot.off_page_words import OffPageWords
-from bot.unfamiliar_names import UnfamiliarNames, asking_sentences
+from bot.unfamiliar_names import UnfamiliarNames, asking_sentences, is_ordinary_word
 
 __all__ = ["Answerer", "Question"]
 
@@ -234,7 +234,7 @@ class Answerer(AnswerTools):
         if editions:
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page doesn't mention {listing(editions)}.",
                                Context(intent), self.project_answers.eu_projects(question, context))
-        unknown = cues.unknown_names(question.text, question.mentions, standalone_question(question.text))
+        unknown = cues.unknown_names(question.text, question.mentions, spans_asking_for_themselves(question.text))
         if (intent in PROJECT_QUESTION_INTENTS and intent != "ask_project_membership" and not unknown
                 and (self.mentioned(question, PROJECT) or context.project_id or context.subject_kind == PROJECT)):
             # "and Rotterdam, what's its role in it?" after HECTOR: a city the page never names.
@@ -318,6 +318,13 @@ class Answerer(AnswerTools):
             mentions = (mention_of(*context.subject),) if context.subject else ()
             return replace(question, intent=context.intent, confidence=1.0, mentions=mentions,
                            text="")  # the rest: not only the active ones
+        name = cues.bare_follow_up_name(question.text)
+        if (context.intent in ("ask_is_partner_city", "ask_city_link") and name and not question.mentions
+                and not all(is_ordinary_word(word) for word in name.split())):
+            # "and tallinn?" after "is Kaliningrad one of the partner cities?": the same question of a city
+            # the page does not name
+            return replace(question, intent="ask_is_partner_city", confidence=1.0,
+                           text=f"is {name} one of the partner cities?")
         if not context.intent and cues.only_names(question.text, question.mentions):
             return replace(question, intent="ask_about", confidence=1.0)  # "Hamburgo?"
         named = [m for m in self.mentioned(question, *NAMED_KINDS) if m.id != HOME]
@@ -358,7 +365,10 @@ class Answerer(AnswerTools):
     def _read_the_asked_sentence(self, question: Question) -> Question:
         """A story around a question can make the whole message look out of scope; the question alone,
         read with this much certainty as a question about the page, is what was asked."""
-        if not question.asked_ranking or not (question.intent in UNSURE_INTENTS
+        # "a fact the page lacks" with no word for one: the story, not the question, made the classifier say so
+        unlisted_without_a_word = (question.intent == "ask_unlisted_fact"
+                                   and not self.steering.asks_a_fact_the_page_never_gives(question))
+        if not question.asked_ranking or not (question.intent in UNSURE_INTENTS or unlisted_without_a_word
                                               or question.confidence < LOW_CONFIDENCE_THRESHOLD):
             return question
         if not self._sure_of_the_asked_sentence(question) or self._asks_everyday_matter(question):
@@ -384,6 +394,8 @@ class Answerer(AnswerTools):
             return False  # "do the schools and universities attract international teachers?"
         if asked and cues.tells_of_selling_abroad(question.text) and not cues.asks_everyday_matter(asked):
             return False  # "we build booking tools for sports clubs ... selling in Germany. does the city help?"
+        if self._points_at_help_settling_in(question.text):
+            return False
         return (asked is None or cues.asks_everyday_matter(asked) or cues.points_back(asked)
                 or not self._sure_of_the_asked_sentence(question))
 
@@ -411,10 +423,25 @@ class Answerer(AnswerTools):
                 break
         return question
 
+    @staticmethod
+    def _points_at_help_settling_in(text: str) -> bool:
+        """'... school forms, the cat needs a passport. A friend mentioned a centre that makes the move easier.
+        What is it called?': "it" is the sentence just before the question, not the whole story."""
+        asked = asked_part(text)
+        if not asked or not cues.points_back(asked) or cues.asks_everyday_matter(asked):
+            return False
+        pointed_at = sentence_pointed_at(text)
+        return bool(pointed_at) and cues.asks_help_settling_in(pointed_at) and not cues.asks_everyday_matter(pointed_at)
+
     def _settling_in_help(self, question: Question) -> Question:
         """'who can help us settle in?' is what the Welcome Centre is for, unless it is about housing and the like."""
         unsure = question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD
-        if unsure and cues.asks_help_settling_in(question.text) and not cues.asks_everyday_matter(question.text):
+        if unsure and cues.asks_city_help_for_business(question.text) and not cues.speaks_of_people(question.text):
+            # "is the city open to foreign companies settling there?": the trade paragraph's warm welcome
+            return replace(question, intent="ask_international_trade", confidence=max(question.confidence,
+                                                                                     LOW_CONFIDENCE_THRESHOLD))
+        if unsure and ((cues.asks_help_settling_in(question.text) and not cues.asks_everyday_matter(question.text))
+                       or self._points_at_help_settling_in(question.text)):
             return replace(question, intent="ask_welcome_centre", confidence=max(question.confidence,
                                                                                  LOW_CONFIDENCE_THRESHOLD))
         return question

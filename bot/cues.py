@@ -73,6 +73,9 @@ _UNLISTED_FACT = re.compile(r"""
     \bwie\s+(maakt|maakte|bouwt|bouwde|levert|leverde)\s+(de|die|ze)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \b(trains?|trein\w*|flights?|vlucht\w*|vliegen|(bus|trein|vlieg)verbinding\w*|reistijd|travel\s+time|journey|directions|distance|afstand)\b |
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
+    \bhistory\b | \bgeschiedenis\b | \bhistorisch\w* | \bhistorical\w* |
+    \b(which|what|welk|welke)\s+(solar\s+park|solar\s+farm|zonnepark)\b | \b(where|waar)\b[^?.!]*\b(solar\s+park|solar\s+farm|zonnepark)\b |
+    \b(solar\s+park|solar\s+farm|zonnepark)\b[^?.!]*\b(where|waar\s+(ligt|is|staat|zit))\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2 |
     \bwho\s+(actually\s+)?(manages|operates|owns|is\s+in\s+charge\s+of)\b | \bwie\s+(beheert|is\s+eigenaar) |
@@ -183,7 +186,7 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
 # Said before a follow-up without changing it: "ok and the others?"
 _INTERJECTIONS = frozenset("ok okay oke oké so right alright oh ah cool thanks great nice hmm".split())
 # "and what happens with the rest of them?" asks nothing new either.
-_REST_FILLER = frozenset("happens happened happen going on is are do does with about those these "
+_REST_FILLER = frozenset("happens happened happen going on is are do does with about those these handled dealt treated kept maintained managed "
                          "how deal deals handle handles treat treats keep keeps maintain maintains manage manages".split())
 
 
@@ -208,8 +211,13 @@ def points_back(text: str) -> bool:
     return bool(_POINTING_BACK.search(text))
 
 
+_ACTIVE_OR_NOT = re.compile(r"\b(active|actief)\s+(or|of)\s+(not|niet|inactive|passive|reactive|reactief)\b|"
+                            r"\b(in\s+total|in\s+totaal|all\s+together|altogether|alles\s+bij\s+elkaar)\b", re.IGNORECASE)
+
+
 def asks_about_active_ties(text: str) -> bool:
-    return bool(_ACTIVE.search(text))
+    """'which ties are kept up actively?'; not 'how many in total, active or not?'."""
+    return bool(_ACTIVE.search(text)) and not _ACTIVE_OR_NOT.search(text)
 
 
 def asks_count(text: str) -> bool:
@@ -254,6 +262,7 @@ _WHEN = re.compile(r"\b(when|wanneer|what\s+year|which\s+year|welk\s+jaar)\b", r
 _VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|buses|station|filling\s+point|"
                                  r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and|"
+                           r"time\s*frame|time\s*span|time\s*line|tijdsbestek|tijdpad|"
                            r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b|"
                            r"\b(project|projects|projecten)\b[^?.!]*\b(start|starts|started|begin|began|begins|begon|gestart)\b",
                            re.IGNORECASE)
@@ -463,6 +472,16 @@ _TIE_WITH_CITY = re.compile(r"\b(?:link|links|tie|ties|connection|relationship|p
                             r"(?:with|to|met)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 
 
+_BARE_FOLLOW_UP_NAME = re.compile(r"^\W*(?:and|en|what\s+about|how\s+about|en\s+hoe\s+zit\s+het\s+met|wat\s+dacht\s+je\s+van)\s+"
+                                  r"([A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)\s*\??\s*$", re.IGNORECASE)
+
+
+def bare_follow_up_name(text: str) -> Optional[str]:
+    """'and tallinn?': the one word or two a follow-up names."""
+    match = _BARE_FOLLOW_UP_NAME.match(text)
+    return match.group(1) if match and match.group(1).split()[0].lower() not in _NOT_A_CITY else None
+
+
 def asked_city(text: str) -> Optional[tuple]:
     """(name, start) of the city a yes/no partner-city question asks about."""
     match = _ASKED_CITY.search(text) or _TIE_WITH_CITY.search(text)
@@ -585,7 +604,7 @@ def asks_refuelling(text: str) -> bool:
 
 
 _VEHICLE_KINDS_OR_WHY = re.compile(r"""
-    \b(kinds?|types?|sorts?|soorten?)\s+(of\s+)?(vehicles?|voertuigen|trucks?|cars?) |
+    \b(kinds?|types?|sorts?|soorten?)\s+(of\s+)?(vehicles?|voertuigen|trucks?|cars?) | \b(vehicle|voertuig)\s*(types?|kinds?|soorten)\b |
     \b(what|which)\s+(vehicles|trucks|cars|vans)\b | \bwelke\s+(voertuigen|soorten) |
     \bmakes?\s+(the\s+)?most\s+sense\b | \b(normal|ordinary|passenger|regular)\s+cars?\b | \b(cars?|vans?)\s+or\s+(just\s+|only\s+)?trucks?\b |
     \b(cheaper|goedkoper|less\s+expensive)\b | \bwhy\b[^?.!]*\b(hydrogen|waterstof)\b[^?.!]*\b(matter|important|useful|good)\b |
@@ -659,11 +678,14 @@ _POLICY_WORDS = re.compile(r"""
         \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b |
     \b(abroad|europe|europa|world|wereld|internationally|internationaal|buitenland|outside)\b[^?.!]*
         \b(profile|profiles|profiling|profileert|profileren|profilering|image|imago|reputation)\b |
+    \b(build\w*|bouw\w*)\b[^?.!]*\b(knowledge\s+city|kennisstad|city\s+of\s+knowledge)\b
+""", re.VERBOSE | re.IGNORECASE)
+# How the city describes itself: a knowledge city (its policy), or a hydrogen region (its hydrogen projects).
+_DESCRIBES_ITSELF = re.compile(r"""
     \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\s+(is|does|do|would|wants?|calls?)\b |
     \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\b[^?.!]*\b(describe|call|see|present|brand)\w*\b |
     \b(describe|describes|call|calls|present|presents|brand|brands)\s+(groningen|the\s+city|itself|themselves)\s+(as\b|like\b|,)|
     \bhow\s+(does|do|would)\s+(the\s+municipality|the\s+city|the\s+gemeente|groningen|they)\s+(describe|see|present|brand)\b |
-    \b(build\w*|bouw\w*)\b[^?.!]*\b(knowledge\s+city|kennisstad|city\s+of\s+knowledge)\b |
     \bwat\s+voor\s+(soort\s+|een\s+)?stad\s+(is|wil|noemt)\b | \bhoe\s+(ziet|noemt|omschrijft|beschrijft)\s+(de\s+gemeente|groningen|de\s+stad)\s+(zich|zichzelf|groningen)\b
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -697,7 +719,8 @@ def asks_who_comes_and_works_here(text: str) -> bool:
 _CREATIVE_WRITING = re.compile(r"""
     \b(write|compose|make\s+up|give)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?(haiku|poem|song|limerick|rap|joke|story|essay|speech)s?\b |
     \b(schrijf|maak|verzin)\s+(me\s+|eens\s+)*(een|wat)\s+(\w+\s+)?(gedicht|gedichtje|haiku|lied|liedje|mop|grap|verhaal|verhaaltje|rap)\b |
-    \btell\s+(me|us)\s+a\s+(joke|story)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b |
+    \btell\s+(me|us)\s+a\s+(joke|story)\b |
+    ^\W*(a\s+|een\s+)?(haiku|poem|limerick|sonnet|rap|song|gedicht|gedichtje|liedje|versje)\s+(about|on|over)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b |
     \btranslate\b(?![^?.!]*\b(documents?|diplomas?|papers|certificates?|page)\b) | \bvertaal\b(?![^?.!]*\b(documenten|diploma|pagina)\b)
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -732,7 +755,12 @@ _HYDROGEN = re.compile(r"\b(hydrogen|waterstof\w*)\b", re.IGNORECASE)
 
 def asks_policy_matter(text: str) -> bool:
     """Not 'how does Groningen describe itself when it comes to hydrogen?': that is the hydrogen projects' page."""
-    return bool(_POLICY_WORDS.search(text)) and not _HYDROGEN.search(text)
+    return bool(_POLICY_WORDS.search(text) or _DESCRIBES_ITSELF.search(text)) and not _HYDROGEN.search(text)
+
+
+def asks_how_the_city_sees_itself_in_hydrogen(text: str) -> bool:
+    """'hoe ziet groningen zichzelf als het om waterstof gaat?': a hydrogen region (the HECTOR page)."""
+    return bool(_DESCRIBES_ITSELF.search(text) and _HYDROGEN.search(text))
 
 
 _PARTNERS_WORD = re.compile(r"\b(partners?|members?|deelnemers|leden)\b", re.IGNORECASE)
@@ -779,7 +807,7 @@ def asks_home_or_abroad(text: str) -> bool:
     return bool(_HOME_OR_ABROAD.search(text))
 
 
-_PARTNER_CITY_WORDS = re.compile(r"\b(city|cities|town|towns|stad|steden|twin\w*|sister|zuster\w*|stedenband\w*|jumelage)\b",
+_PARTNER_CITY_WORDS = re.compile(r"\b(city|cities|citys|citie|town|towns|stad|steden|twin\w*|sister|zuster\w*|stedenband\w*|jumelage)\b",
                                  re.IGNORECASE)
 
 
@@ -809,8 +837,8 @@ def city_whose_partners_are_asked(text: str) -> Optional[str]:
     """The other city whose own partner cities the question asks for; None for Groningen's."""
     for match in _PARTNERS_OF_A_CITY.finditer(text):
         name = next(group for group in match.group("a", "b", "c", "d", "e", "f", "g") if group)
-        if name.lower() not in _NOT_ANOTHER_CITY:
-            return name
+        if name.lower() not in _NOT_ANOTHER_CITY and len(name) >= 3 and name.lower() != "doe":
+            return name  # not "has partner cities" read as "ha's partner cities"
     return None
 
 
@@ -942,6 +970,7 @@ def asks_about_a_share(text: str) -> bool:
 _ASKS_WHEN = re.compile(r"""
     \bwhen\s+(does|did|is|was|will|do|are|were|has|have|had|can|could|would|should)\b | \b(since|until|till)\s+when\b |
     \b(what|which)\s+(year|date|month)\b | \bhow\s+long\b | \bstart(ing)?\s+date | \bend\s+date |
+    \btime\s*(frame|span|line)\b | \btijdsbestek | \btijdpad |
     \bwanneer\s+(is|was|gaat|ging|begint|begon|eindigt|eindigde|start|stopt|komt|kwam|wordt|werd|zijn|waren|heeft|
     hebben|loopt|liep|kan|zal|zullen|gaan)\b | \b(sinds|tot)\s+wanneer\b | \bwelk\s+jaar\b | \bhoe\s+lang\b
 """, re.IGNORECASE | re.VERBOSE)
@@ -1010,6 +1039,14 @@ _AIM = re.compile(r"\b(aims?|goals?|want\w*|focus\w*|grow|about|doel\w*|purpose|
 
 def asks_aim(text: str) -> bool:
     return bool(_AIM.search(text))
+
+
+_GOAL_WORD = re.compile(r"\b(aims?|goals?|doel|doelen|doelstelling\w*|purpose|objectives?)\b", re.IGNORECASE)
+
+
+def names_a_goal(text: str) -> bool:
+    """'wat is het doel and how long does it run?': the goal is asked, whatever else is."""
+    return bool(_GOAL_WORD.search(text))
 
 
 def asks_period(text: str) -> bool:

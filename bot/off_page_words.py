@@ -24,7 +24,8 @@ TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 # Examples of questions the page cannot answer; every other intent's examples are answerable ones.
 UNANSWERABLE_INTENTS = frozenset({"out_of_scope", "ask_unlisted_fact"})
 MIN_EXAMPLES = 2
-_ASIDE = re.compile(r"\([^()]*\)")
+# Asides in brackets, and idioms whose words mean nothing on their own ("such a big deal").
+_ASIDE = re.compile(r"\([^()]*\)|\bbig\s+deal\b|\bby\s+the\s+way\b|\bfor\s+real\b", re.IGNORECASE)
 
 
 def _words(texts: Iterable[str]) -> FrozenSet[str]:

@@ -48,6 +48,15 @@ def asked_part(text: str) -> Optional[str]:
     return asked
 
 
+def sentence_pointed_at(text: str) -> Optional[str]:
+    """The story's sentence just before the first asking sentence: what "it" in "what does it do?" means."""
+    spans = asking_sentences(text)
+    if spans == [(0, len(text))]:
+        return None
+    before = [s for s in re.split(r"[.!?\n]+", text[:spans[0][0]]) if s.strip()]
+    return before[-1] if before else None
+
+
 def standalone_question(text: str) -> List[Tuple[int, int]]:
     """The spans of the asking sentences when a story surrounds them and they do not point back at it
     ("Is it a partner city?", "Are we a partner?"); else []. What such a question asks is in those
@@ -55,6 +64,16 @@ def standalone_question(text: str) -> List[Tuple[int, int]]:
     asked = asking_sentences(text)
     if asked == [(0, len(text))] or not _story(text, asked) or any(
             cues.speaks_of_the_writer(text[a:b]) or cues.points_back(text[a:b]) for a, b in asked):
+        return []
+    return asked
+
+
+def spans_asking_for_themselves(text: str) -> List[Tuple[int, int]]:
+    """The asking sentences of a message with a story, unless they point back at it ("is it in HECTOR?"):
+    "I have numbers from the CBS. What I'm missing is the city's angle: what are its policy goals?" asks
+    nothing about the CBS. [] when the whole message asks or the story holds the subject."""
+    asked = asking_sentences(text)
+    if asked == [(0, len(text))] or not _story(text, asked) or any(cues.points_back(text[a:b]) for a, b in asked):
         return []
     return asked
 

@@ -63,8 +63,20 @@ class Steering:
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION, COUNTRY)
                 and not cues.asks_unlisted_fact(text)):
             return steer("ask_partner_cities")  # "which of those are looked after by a foundation?"
+        if ((context.subject_kind == PROJECT or context.project_id) and cues.is_short(text)
+                and self.tools.mentioned(question, PLACE, ORGANISATION) and not self.tools.mentioned(question, PROJECT, PROGRAMME)
+                and (question.intent in UNSURE_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
+            return steer("ask_project_membership")  # "zit brussel er ook bij?" after HECTOR's partners
+        partner_city_places = [m for m in self.tools.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]
+        if (question.intent == "ask_project_partners" and not projects and not cues.mentions_the_projects(text)
+                and cues.speaks_of_partner_cities(text) and not self.tools.mentioned(question, ORGANISATION)
+                and (partner_city_places or any(self.kb.partner_cities_in(c) for c in self.tools.countries(question)))
+                and len(partner_city_places) == len(self.tools.mentioned(question, PLACE))):
+            return steer("ask_partner_cities")  # "which chinese citys r partners? tianjing and xian or more?"
         named = [m for m in self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                  if not cues.names_the_eu_by_its_seat(m.text)]
+        if cues.asks_how_the_city_sees_itself_in_hydrogen(text) and not named:
+            return steer("ask_groningen_contribution")  # "as a hydrogen region" opens what it does in the projects
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
         asked = asked_part(text) or text
@@ -220,6 +232,9 @@ class Steering:
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
                 and not cues.asks_unlisted_fact(text) and question.intent != "ask_project_goal"):
             return steer("ask_project_goal")  # "why is Groningen joining HECTOR?"
+        if (projects and question.intent == "ask_project_period" and cues.names_a_goal(text)
+                and not cues.asks_unlisted_fact(text)):
+            return steer("ask_project_goal")  # "wat is het doel and how long does it run?": the period is added to it
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)

@@ -13,7 +13,7 @@ import os
 
 from rasa.core.agent import Agent
 
-from actions.answer_question import mentions_in, ranked_intents
+from actions.answer_question import asked_ranking, mentions_in, ranked_intents
 from actions.knowledge import answerer, knowledge_base
 from bot.answers import Question
 from bot.rendering import render
@@ -31,7 +31,10 @@ async def explain(model: str, messages, separate: bool = False) -> None:
         print(f"\n> {text}")
         print("  intents: " + ", ".join(f"{name} {conf:.2f}" for name, conf in ranking[:4]))
         print("  entities: " + ", ".join(f"{e['entity']}={e['value']}" for e in parsed.get("entities", [])))
-        reply = answerer().reply(Question(text, *ranking[0], mentions_in(parsed), ranking[1:]), context)
+        asked = asked_ranking(parsed)
+        if asked:
+            print("  asking sentence alone: " + ", ".join(f"{name} {conf:.2f}" for name, conf in asked[:3]))
+        reply = answerer().reply(Question(text, *ranking[0], mentions_in(parsed), ranking[1:], asked), context)
         context = reply.context
         for message in render(reply, knowledge_base().page):
             print("  " + str(message.get("text") or message.get("response", "")).replace("\n", "\n  ")[:400])

@@ -983,3 +983,90 @@ def test_how_hydrogen_vehicles_help_the_climate_goals_is_the_project_s_backgroun
                                           ("How deep is the North Sea on average?", "ask_about")])
 def test_makers_and_geography_are_not_on_the_page(ask, text, intent):
     assert ask(text, intent, 0.6).kind == NO_ANSWER
+
+
+def test_the_partner_cities_in_a_country_asked_as_partners(ask):
+    reply = ask("which chinese citys r partners? tianjing and xian or more?", "ask_project_partners", 0.57)
+    assert reply.kind == ANSWER and reply.topic == "partner-cities" and "Xi'an" in reply.text
+
+
+def test_has_partner_cities_names_no_other_city(ask):
+    reply = ask("Groningen has partner cities it doesn't actively maintain, right? How does it deal with those?",
+                "ask_partner_cities", 0.7)
+    assert reply.kind == ANSWER and "reactive" in reply.text
+
+
+def test_it_in_the_question_is_the_sentence_just_before_it(ask):
+    reply = ask("We're relocating with two kids. Everything is overwhelming - boxes everywhere, school forms, and the "
+                "cat needs a passport. A friend mentioned there is some sort of centre in Groningen that exists to make "
+                "the move easier for people like us. What is it called and what does it do?", "out_of_scope", 1.0)
+    assert reply.kind == ANSWER and reply.topic == "welcome-centre"
+
+
+def test_idioms_and_story_acronyms_are_not_asked_about(ask):
+    idiom = ask("why is it such a big deal for groningen to have good contacts abroad?", "ask_welcome_centre", 0.6)
+    assert idiom.kind == ANSWER
+    story = ask("I'm writing a paper on how cities handle internationalisation. I already have numbers from the CBS. "
+                "What I'm missing is the city's own angle: what are the main goals of Groningen's internationalisation "
+                "policy? A short summary would help a lot.", "ask_internationalisation_policy", 0.9)
+    assert story.kind == ANSWER and story.topic == "internationalisation-policy"
+
+
+def test_a_firm_asking_whether_companies_may_settle_is_trade(ask):
+    reply = ask("I run an engineering firm and we are weighing up a second office in the northern Netherlands. "
+                "Is the city actually open to foreign companies settling there?", "out_of_scope", 1.0)
+    assert reply.kind == ANSWER and reply.topic == "international-trade"
+
+
+def test_how_the_city_sees_itself_in_hydrogen_is_a_hydrogen_region(ask):
+    reply = ask("hoe ziet groningen zichzelf als het om waterstof gaat?", "ask_welcome_centre", 0.26,
+                ranking=[("ask_groningen_contribution", 0.24)])
+    assert reply.kind == ANSWER and "hydrogen region" in reply.text
+
+
+def test_a_story_made_classifier_guess_of_an_unlisted_fact_gives_way_to_the_asking_sentence(ask):
+    reply = ask("So I drive a garbage truck back home in Lyon. A neighbour told me the city is experimenting with "
+                "hydrogen garbage trucks through a project called HECTOR. How many of those trucks is Groningen itself "
+                "developing? Just curious whether it's a whole fleet or a pilot.", "ask_unlisted_fact", 0.97,
+                asked=[("ask_groningen_contribution", 0.96)])
+    assert reply.kind == ANSWER and "1 hydrogen refuse truck" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [("HECTOR project: wat is het doel and how long does it run?", "ask_project_period"),
+                                          ("whats the timeframe for hektor", "ask_project_goal")])
+def test_a_goal_and_a_time_frame_asked_together(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert reply.kind == ANSWER and "2019" in reply.text and "2023" in reply.text
+
+
+def test_vehicle_types_are_the_projects_means(ask):
+    reply = ask("which vehicle types are used in hytrec2?", "ask_project_partners", 0.6)
+    assert reply.kind == ANSWER and "vans" in reply.text
+
+
+def test_a_short_follow_up_naming_a_partner_after_a_project(ask):
+    partners = ask("hektor partners?", "ask_project_partners")
+    reply = ask("zit brussel er ook bij?", "ask_is_partner_city", 0.14, partners.context)
+    assert reply.kind == ANSWER and "Brussels takes part" in reply.text
+
+
+def test_and_a_city_the_page_does_not_name_after_another(ask):
+    first = ask("is kalingrad one of groningen's partner cities?", "ask_is_partner_city")
+    then = ask("and tallinn?", "ask_about", 0.4, first.context)
+    assert (then.kind, then.reason) == (NO_ANSWER, UNKNOWN_FACT) and "Tallinn" in then.text
+
+
+def test_the_rest_of_the_partner_cities_handled(ask):
+    cities = ask("which ones are actively maintained?", "ask_partner_cities")
+    reply = ask("and how are the rest handled?", "out_of_scope", 0.6, cities.context)
+    assert reply.kind == ANSWER and "reactive" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("welk zonnepark levert de stroom voor het waterstofvulpunt, en waar ligt dat?", "ask_refuelling_point"),
+    ("how many partner cities does groningen have in total, active or not?", "ask_partner_cities"),
+    ("limerick about narvik university college pls", "ask_about"),
+    ("what's the history of the hanseatic league that bremen and hamburg belonged to?", "ask_is_partner_city"),
+])
+def test_more_that_the_page_does_not_give(ask, text, intent):
+    assert ask(text, intent, 0.8).kind == NO_ANSWER
