@@ -871,7 +871,13 @@ def asks_what_was_set_up(text: str) -> bool:
 
 _FOUNDATION = re.compile(r"\b(foundation|stichting)\b", re.IGNORECASE)
 # Cities in the plural: "the city" is mostly Groningen itself ("how many vehicles does the city buy?").
-_CITIES = re.compile(r"\b(cities|towns|steden|places|plaatsen)\b", re.IGNORECASE)
+_CITIES = re.compile(r"\b(cities|citys|towns|steden|places|plaatsen)\b", re.IGNORECASE)
+_OWN = re.compile(r"\b(own|eigen|itself|zelf)\b", re.IGNORECASE)
+
+
+def says_own(text: str) -> bool:
+    """'the city's own fleet': what Groningen itself has or does."""
+    return bool(_OWN.search(text))
 
 
 _NOT_KEPT_BY_THE_CITY = re.compile(r"\b(doesn'?t|doesnt|does\s+not|don'?t|not|niet|no\s+longer)\s+(\w+\s+){0,2}"
@@ -960,6 +966,14 @@ _WHETHER_A_MEMBER = re.compile(r"^\W*(is|are|was|were|does|do|zit|zitten|doet|do
 def asks_whether_a_member(text: str) -> bool:
     """'is groningen part of hytrec2?', 'doet groningen mee aan hector?': a yes or no on taking part."""
     return bool(_WHETHER_A_MEMBER.search(text)) and not re.search(r"\b(what|wat|which|welke|how|hoe)\b", text, re.IGNORECASE)
+
+
+_OWN_DOING = re.compile(r"\b(doing|doet(?![^?.!]*\bmee\b)|role|rol|aandeel|bijdrage|contribut\w*|share)\b", re.IGNORECASE)
+
+
+def asks_what_it_does_itself(text: str) -> bool:
+    """'what is groningen itself doing in it?'; not 'is another city taking part?'."""
+    return bool(_OWN_DOING.search(text))
 
 
 def asks_about_a_share(text: str) -> bool:

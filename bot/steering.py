@@ -69,7 +69,7 @@ class Steering:
             return steer("ask_project_membership")  # "zit brussel er ook bij?" after HECTOR's partners
         partner_city_places = [m for m in self.tools.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city]
         if (question.intent == "ask_project_partners" and not projects and not cues.mentions_the_projects(text)
-                and cues.speaks_of_partner_cities(text) and not self.tools.mentioned(question, ORGANISATION)
+                and cues.mentions_cities(text) and not self.tools.mentioned(question, ORGANISATION)
                 and (partner_city_places or any(self.kb.partner_cities_in(c) for c in self.tools.countries(question)))
                 and len(partner_city_places) == len(self.tools.mentioned(question, PLACE))):
             return steer("ask_partner_cities")  # "which chinese citys r partners? tianjing and xian or more?"
@@ -82,7 +82,7 @@ class Steering:
         asked = asked_part(text) or text
         if (question.intent == "ask_project_membership" and self.tools.mentioned(question, PROJECT)
                 and not self.tools.mentioned(question, PLACE, ORGANISATION) and any(m.id == HOME for m in question.mentions)
-                and cues.asks_about_a_share(asked) and not cues.asks_whether_a_member(asked)):
+                and cues.asks_what_it_does_itself(asked) and not cues.asks_whether_a_member(asked)):
             return steer("ask_groningen_contribution")  # "lots of partners in hytrec2, but what is groningen itself doing?"
         if (self.tools.mentioned(question, PROGRAMME) and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                 and (question.intent in TOPIC_INTENTS or (
@@ -115,6 +115,7 @@ class Steering:
                 and cues.is_short(text)):
             return steer("ask_project_partners")  # "en met welke partners?" after a project
         if (cues.asks_city_help_for_business(text) and not cues.asks_help_settling_in(text)
+                and not (question.intent == "ask_international_relations" and cues.asks_who_comes_and_works_here(text))
                 and not self.tools.mentioned(question, PROJECT, PROGRAMME)):
             return steer("ask_international_trade")
         if cues.asks_refuelling(text) and (any(self.kb.projects[p].refuelling_point for p in projects) or (
@@ -134,7 +135,8 @@ class Steering:
                 and not cues.says_project(text) and question.intent in ("ask_project_goal", "ask_about")):
             return steer("ask_programme")  # "what's the main goal of that programme then?" after HyTrEc2
         if (self.tools.mentioned(question, PROGRAMME) and cues.says_project(text) and not self.tools.mentioned(question, PROJECT)
-                and question.intent == "ask_programme" and cues.mentions_vehicles(text)
+                and (question.intent == "ask_programme" or (question.intent == "ask_project_goal" and cues.says_own(text)))
+                and cues.mentions_vehicles(text)
                 and not cues.asks_vehicle_kinds_or_why_hydrogen(text)):
             return steer("ask_groningen_contribution")  # "the city's own fleet under the north sea project?"
         programmes = self.tools.mentioned(question, PROGRAMME)

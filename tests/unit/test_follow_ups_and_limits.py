@@ -1070,3 +1070,16 @@ def test_the_rest_of_the_partner_cities_handled(ask):
 ])
 def test_more_that_the_page_does_not_give(ask, text, intent):
     assert ask(text, intent, 0.8).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("welke andere nederlandse stad doet naast groningen mee in hector", "ask_project_membership", "hector"),
+    ("Hello. I am a PhD candidate from Xi'an and I will arrive in Groningen in September. Which organisation can "
+     "help me settle in the city?", "ask_project_partners", "welcome-centre"),
+    ("how big will the city's own hydrogen fleet be under the north sea project?", "ask_project_goal", "hytrec2"),
+    ("doen groningse bedrijven ook zaken in het buitenland en nemen ze ook mensen van buiten nederland aan",
+     "ask_international_relations", "international-relations"),
+])
+def test_taking_part_settling_in_and_the_city_s_own_fleet_keep_their_readings(ask, text, intent, topic):
+    reply = ask(text, intent, 0.55, ranking=[(intent, 0.55), ("ask_welcome_centre", 0.17)])
+    assert reply.kind == ANSWER and reply.topic == topic, reply.text
