@@ -316,7 +316,10 @@ class Answerer(AnswerTools):
         """'and Murmansk?' asks the previous question again about a new subject."""
         if context.intent and not question.mentions and cues.asks_for_the_rest(question.text):
             mentions = (mention_of(*context.subject),) if context.subject else ()
-            return replace(question, intent=context.intent, confidence=1.0, mentions=mentions,
+            intent = context.intent
+            if (context.subject_kind == PROJECT or context.project_id) and cues.asks_who(question.text):
+                intent = "ask_project_partners"  # "who else?" after a project: its partners
+            return replace(question, intent=intent, confidence=1.0, mentions=mentions,
                            text="")  # the rest: not only the active ones
         name = cues.bare_follow_up_name(question.text)
         if (context.intent in ("ask_is_partner_city", "ask_city_link") and name and not question.mentions
@@ -354,6 +357,13 @@ class Answerer(AnswerTools):
                 return replace(question, mentions=tuple(
                     m for m in question.mentions if m.kind not in (PLACE, ORGANISATION, COUNTRY)
                     or any(a <= m.start < b for a, b in sentences)))
+
+        if not asked:
+            # "I'm writing from Oldenburg ... Could you tell me which other north German cities Groningen keeps
+            # relations with?": a "me" in the question is not the subject; a "we" or "our" may be
+            own = spans_asking_for_themselves(question.text)
+            if own and not any(cues.speaks_of_the_writers_side(question.text[a:b]) for a, b in own):
+                asked = own
 
         def in_asked(m) -> bool:
             return any(start <= m.start < end for start, end in asked)

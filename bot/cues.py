@@ -73,6 +73,8 @@ _UNLISTED_FACT = re.compile(r"""
     \bwie\s+(maakt|maakte|bouwt|bouwde|levert|leverde)\s+(de|die|ze)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \b(trains?|trein\w*|flights?|vlucht\w*|vliegen|(bus|trein|vlieg)verbinding\w*|reistijd|travel\s+time|journey|directions|distance|afstand)\b |
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
+    \bhow\s+(much|many)\s+(\w+\s+){0,2}(investments?|investors?|jobs|banen|companies|bedrijven)\b(?![^?.!]*\b(trucks?|vehicles?)\b) |
+    \bhoeveel\s+(\w+\s+){0,2}(investering\w*|investeerders|banen|bedrijven)\b |
     \bhistory\b | \bgeschiedenis\b | \bhistorisch\w* | \bhistorical\w* |
     \b(which|what|welk|welke)\s+(solar\s+park|solar\s+farm|zonnepark)\b | \b(where|waar)\b[^?.!]*\b(solar\s+park|solar\s+farm|zonnepark)\b |
     \b(solar\s+park|solar\s+farm|zonnepark)\b[^?.!]*\b(where|waar\s+(ligt|is|staat|zit))\b |
@@ -144,7 +146,7 @@ _FOLLOW_UP_FILLER = _FOLLOW_UP_MARKERS | frozenset("""
 """.split())
 _QUESTION_WORDS = frozenset("which who what is are was were welke wie wat is zijn was waren one ones".split())
 # "and the rest of them?": the previous question again, about what was left out.
-_REST_WORDS = frozenset("rest others other remaining them ones overige andere anderen rest".split())
+_REST_WORDS = frozenset("rest others other remaining them ones overige andere anderen rest else nog".split())
 # Words that point back at what was said before.
 _POINTING_BACK = re.compile(r"\b(it|its|that|this|those|these|them|they|their|there|het|dat|deze|die|ze|hun|daar|ervan)\b",
                             re.IGNORECASE)
@@ -194,12 +196,22 @@ def asks_for_the_rest(text: str) -> bool:
     words = tokens(text)
     while words and words[0] in _INTERJECTIONS:
         words = words[1:]
+    if words[:1] in (["who"], ["wie"]) and words[1:] in (["else"], ["nog"], ["nog", "meer"], ["anders"]):
+        return True  # "who else?"
     return (0 < len(words) <= 14 and words[0] in _FOLLOW_UP_MARKERS
             and any(w in _REST_WORDS for w in words)
             and all(w in _FOLLOW_UP_FILLER or w in _REST_WORDS or w in _REST_FILLER for w in words))
 
 
 _THE_WRITER = re.compile(r"\b(i|i'm|im|me|my|we|we're|us|our|ik|mij|mijn|wij|we|ons|onze)\b", re.IGNORECASE)
+
+
+_THE_WRITERS_SIDE = re.compile(r"\b(we|we're|us|our|ours|wij|ons|onze|my|mijn|i'm|im|i\s+am|ik\s+ben)\b", re.IGNORECASE)
+
+
+def speaks_of_the_writers_side(text: str) -> bool:
+    """'are we in HECTOR?', 'is my city a partner?': the subject is the writer's own (from the story)."""
+    return bool(_THE_WRITERS_SIDE.search(text))
 
 
 def speaks_of_the_writer(text: str) -> bool:
@@ -262,7 +274,8 @@ _WHEN = re.compile(r"\b(when|wanneer|what\s+year|which\s+year|welk\s+jaar)\b", r
 _VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|buses|station|filling\s+point|"
                                  r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and|"
-                           r"time\s*frame|time\s*span|time\s*line|tijdsbestek|tijdpad|"
+                           r"time\s*frame|time\s*span|time\s*line|tijdsbestek|tijdpad|wraps?\s+up|wrapping\s+up|finish\w*|"
+                           r"conclude[sd]?|afgerond|afloopt|"
                            r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b|"
                            r"\b(project|projects|projecten)\b[^?.!]*\b(start|starts|started|begin|began|begins|begon|gestart)\b",
                            re.IGNORECASE)
@@ -379,6 +392,8 @@ _NOT_A_PROJECT_NAME = frozenset("""
     EU European Europe Europese Europees Interreg The This That Which What Groningen Dutch Hydrogen Waterstof Welke Het De Een
     German Chinese Duitse Chinese Nederlandse Dutch International Internationale
     Both All Any Other Another Our Your Their These Those City Municipality Gemeente
+    Welk Wat Dit Dat Deze Die Elk Ons Onze Jullie Hun Gronings Groningse Groninger Whose Each Every My His Her
+    A An Is Are Does Do Can Zit Valt Hoe Waar Wie Which
 """.split())
 
 
@@ -733,7 +748,8 @@ _GENERAL_SCIENCE = re.compile(r"""
     \bhow\s+(is|are|do\s+you|does\s+one|do\s+they)\s+(\w+\s+)?hydrogen\s+(actually\s+|even\s+)?(produced|made|generated|created)\b |
     \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)\b |
     \b(grey|gray|blue|pink|turquoise|grijze?|blauwe?|roze)\b[^?.!]*\b(hydrogen|waterstof)\b |
-    \bis\s+hydrogen\s+(\w+\s+)?(dangerous|explosive|safe|flammable)\b | \bis\s+waterstof\s+(\w+\s+)?(gevaarlijk|explosief|veilig)\b
+    \bis\s+hydrogen\s+(\w+\s+)?(dangerous|explosive|safe|flammable)\b | \bfuel\s*cells?\b | \bbrandstofcel\w* |
+    \b(turns?|converts?|omzet\w*)\s+(hydrogen|waterstof)\s+(into|in)\s+(electricity|power|energy|stroom|elektriciteit)\b | \bis\s+waterstof\s+(\w+\s+)?(gevaarlijk|explosief|veilig)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -840,6 +856,24 @@ def city_whose_partners_are_asked(text: str) -> Optional[str]:
         if name.lower() not in _NOT_ANOTHER_CITY and len(name) >= 3 and name.lower() != "doe":
             return name  # not "has partner cities" read as "ha's partner cities"
     return None
+
+
+_PARTNER_CITY_TIE = re.compile(r"\b(partner\s*cit(y|ies)|partner\s*towns?|partnersteden|partnerstad|twin\w*|sister\s*cit\w*|"
+                               r"zusterstad|zustersteden|stedenband\w*|jumelage)\b", re.IGNORECASE)
+
+
+def names_a_partner_city_tie(text: str) -> bool:
+    """'partner city', 'stedenband': the city ties, not a project's partners."""
+    return bool(_PARTNER_CITY_TIE.search(text))
+
+
+_WHICH_CITIES_TAKE_PART = re.compile(r"\b(which|what|welke)\s+(cities|towns|steden|places|plaatsen|gemeenten|municipalities)\b"
+                                     r"[^?.!]*\b(take\s+part|taking\s+part|involved|join\w*|participat\w*|doen\s+mee|doet\s+mee|"
+                                     r"meedoen|deelnemen|are\s+in|zitten)", re.IGNORECASE)
+
+
+def asks_which_cities_take_part(text: str) -> bool:
+    return bool(_WHICH_CITIES_TAKE_PART.search(text))
 
 
 def asks_whether_in_projects(text: str) -> bool:
@@ -1097,6 +1131,13 @@ def asks_about_projects(text: str) -> bool:
 
 
 _WHICH_PROJECTS = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(projects|projecten)\b", re.IGNORECASE)
+_WHICH_PROJECT_UNDER_IT = re.compile(r"\b(which|what|welk|welke)\s+(\w+\s+){0,2}(project|projects|projecten)\b[^?.!]*"
+                                     r"\b(under|within|in|onder|daaronder|binnen|part\s+of|valt|vallen|falls?)\b", re.IGNORECASE)
+
+
+def asks_which_project_falls_under(text: str) -> bool:
+    """'welk Gronings project valt daaronder?' after a programme: that programme's project."""
+    return bool(_WHICH_PROJECT_UNDER_IT.search(text))
 
 
 def asks_which_projects(text: str) -> bool:

@@ -58,6 +58,12 @@ class Steering:
                 PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             # "which of them are German?" after the partner cities: the partner cities there.
             return steer("ask_partner_cities")
+        if ((context.subject_kind == PROJECT or context.project_id) and cues.is_short(text)
+                and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
+                and (cues.asks_period(text) or cues.gives_a_year(text)) and not cues.mentions_vehicles(text)
+                and not cues.asks_refuelling(text) and not cues.asks_unlisted_fact(text)
+                and question.intent not in ("ask_project_period", "ask_unlisted_fact")):
+            return steer("ask_project_period")  # "and that it wraps up in 2025?" after HECTOR's start
         if (context.intent in PARTNER_CITY_INTENTS and cues.mentions_a_foundation(text)
                 and (cues.is_short(text) or cues.points_back(text))
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION, COUNTRY)
@@ -73,6 +79,12 @@ class Steering:
                 and (partner_city_places or any(self.kb.partner_cities_in(c) for c in self.tools.countries(question)))
                 and len(partner_city_places) == len(self.tools.mentioned(question, PLACE))):
             return steer("ask_partner_cities")  # "which chinese citys r partners? tianjing and xian or more?"
+        if (question.intent in PARTNER_CITY_INTENTS and self.tools.mentioned(question, PROJECT)
+                and self.tools.mentioned(question, PLACE, ORGANISATION) and not cues.names_a_partner_city_tie(text)):
+            return steer("ask_project_membership")  # "Is Hamburg a HECTOR partner?": a partner in the project
+        if (question.intent == "ask_project_goal" and projects and cues.asks_which_cities_take_part(text)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION)):
+            return steer("ask_project_partners")  # "welke steden doen mee aan het project met de vuilniswagens?"
         named = [m for m in self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                  if not cues.names_the_eu_by_its_seat(m.text)]
         if cues.asks_how_the_city_sees_itself_in_hydrogen(text) and not named:
@@ -91,6 +103,10 @@ class Steering:
             # "what kind of place does interreg NWE want the region to be?", "the city is in some north sea
             # programme right? what is it meant to do": the programme's aims
             return steer("ask_programme")
+        if (context.subject_kind == PROGRAMME and not [m for m in question.mentions if m.id != HOME]
+                and cues.asks_which_project_falls_under(text)):
+            # "welk Gronings project valt daaronder?" after a programme: its project
+            return replace(steer("ask_eu_projects"), mentions=(*question.mentions, mention_of(PROGRAMME, context.subject_id)))
         if (cues.asks_whether_in_projects(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
                 and question.intent in (*TOPIC_INTENTS, *UNSURE_INTENTS)):
             return steer("ask_eu_projects")  # "does the city take part in any EU-funded projects at all?"

@@ -1083,3 +1083,58 @@ def test_more_that_the_page_does_not_give(ask, text, intent):
 def test_taking_part_settling_in_and_the_city_s_own_fleet_keep_their_readings(ask, text, intent, topic):
     reply = ask(text, intent, 0.55, ranking=[(intent, 0.55), ("ask_welcome_centre", 0.17)])
     assert reply.kind == ANSWER and reply.topic == topic, reply.text
+
+
+def test_a_city_in_the_story_is_not_asked_about_when_the_question_names_its_own_subject(ask):
+    reply = ask("Good morning, I'm writing from the international office of the city of Oldenburg. Could you tell me "
+                "which other north German cities Groningen actively keeps relations with? Many thanks!",
+                "ask_is_partner_city", 0.6)
+    assert reply.kind == ANSWER and "Bremen" in reply.text and "Hamburg" in reply.text
+
+
+def test_a_city_asked_as_a_project_s_partner_is_checked_against_the_project(ask):
+    reply = ask("Is Hamburg a HECTOR partner?", "ask_is_partner_city", 0.77)
+    assert reply.kind == ANSWER and reply.topic == "hector" and reply.text.startswith("No")
+
+
+def test_who_else_after_partner_cities_in_one_country_is_the_rest(ask):
+    german = ask("Which of Groningen's partner cities are in Germany?", "ask_partner_cities")
+    reply = ask("who else?", "ask_project_partners", 0.4, german.context)
+    assert reply.kind == ANSWER and "Tianjin" in reply.text
+
+
+def test_a_year_checked_after_a_project_is_its_period(ask):
+    start = ask("I'm fact-checking an article on HECTOR. It says the project started in 2019, correct?",
+                "ask_project_period", 0.8)
+    reply = ask("And that it wraps up in 2025?", "ask_project_partners", 0.4, start.context)
+    assert reply.kind == ANSWER and "2023" in reply.text
+
+
+def test_the_project_that_falls_under_the_programme_just_named(ask):
+    nwe = ask("Wat is Interreg North West Europe?", "ask_programme")
+    project = ask("Welk Gronings project valt daaronder?", "ask_eu_projects", 0.6, nwe.context)
+    assert project.kind == ANSWER and "HECTOR" in project.text and "HyTrEc2" not in project.text
+    period = ask("Hoe lang loopt dat?", "ask_project_period", 0.6, project.context)
+    assert period.kind == ANSWER and "2019" in period.text
+
+
+def test_the_scandinavian_partners_of_a_project(ask):
+    british = ask("Who are the British partners in HyTrEc2?", "ask_project_partners")
+    reply = ask("and the Scandinavian ones?", "ask_about", 0.4, british.context)
+    assert reply.kind == ANSWER and "Narvik" in reply.text and "Aberdeen" not in reply.text
+
+
+def test_which_cities_take_part_in_the_project_are_its_partners(ask):
+    projects = ask("Aan welke waterstofprojecten doet Groningen mee?", "ask_eu_projects")
+    reply = ask("En welke steden doen mee aan het project met de vuilniswagens?", "ask_project_goal", 0.44,
+                projects.context)
+    assert reply.kind == ANSWER and "Duisburg" in reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("How much foreign investment has the municipality attracted to the north in recent years?",
+     "ask_international_trade"),
+    ("Explain how a hydrogen fuel cell turns hydrogen into electricity.", "ask_refuelling_point"),
+])
+def test_amounts_of_investment_and_fuel_cells_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.8).kind == NO_ANSWER
