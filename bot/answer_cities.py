@@ -13,6 +13,14 @@ class PartnerCityAnswers(AnswerTools):
     def partner_cities(self, question: Question, context: Context) -> Reply:
         new_context = Context("ask_partner_cities")
         countries = self.countries(question)
+        set_aside = {m.id for m in self.mentioned(question, PLACE) if m.id != HOME}
+        if countries and set_aside and cues.sets_aside(question.text):
+            # "the other chinese partner city, not Tianjin?": the rest of that country's partner cities
+            rest = [c for country in countries for c in self.kb.partner_cities_in(country) if c.id not in set_aside]
+            if rest:
+                lines = [f"{c.name} ({self.say.country_name(c.country)}): {LINK_SHORT[c.partner_link]}" for c in rest]
+                return answer(f"Besides {listing([self.kb.places[i].name for i in set_aside])}:\n{bullets(lines)}",
+                              PARTNER_CITY_TOPIC, self.kb.partner_city_facts.sections, new_context)
         if (countries or self.mentioned(question, PLACE)) and cues.sets_aside(question.text):
             # "apart from the German and Chinese ones, are the others active?": the whole picture.
             text, sections = self.say.partner_cities_overview(False)

@@ -75,7 +75,9 @@ _UNLISTED_FACT = re.compile(r"""
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhow\s+(much|many)\s+(\w+\s+){0,2}(investments?|investors?|jobs|banen|companies|bedrijven)\b(?![^?.!]*\b(trucks?|vehicles?)\b) |
     \bhoeveel\s+(\w+\s+){0,2}(investering\w*|investeerders|banen|bedrijven)\b |
-    \bhistory\b | \bgeschiedenis\b | \bhistorisch\w* | \bhistorical\w* |
+    \bhistory\b | \bgeschiedenis\b |
+    \b(ask|asks|charge|charges|vragen|vraagt|rekenen|rekent)\s+(\w+\s+){0,2}(money|a\s+fee|fees|geld)\b | \bfees?\b |
+    \bfree\s+of\s+charge\b | \bis\s+(it|that|this)\s+free\b | \bgratis\b | \bkosteloos\b | \bhistorisch\w* | \bhistorical\w* |
     \b(which|what|welk|welke)\s+(solar\s+park|solar\s+farm|zonnepark)\b | \b(where|waar)\b[^?.!]*\b(solar\s+park|solar\s+farm|zonnepark)\b |
     \b(solar\s+park|solar\s+farm|zonnepark)\b[^?.!]*\b(where|waar\s+(ligt|is|staat|zit))\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
@@ -141,8 +143,8 @@ _UNLISTED_FACT = re.compile(r"""
 # "what about in China": a marker first, then at most a few filler words.
 _FOLLOW_UP_MARKERS = frozenset("and what how also same en wat hoe ook idem".split())
 _FOLLOW_UP_FILLER = _FOLLOW_UP_MARKERS | frozenset("""
-    about with for in from the of then too so same question one ones partner partners city
-    en met van over de het dan voor bij zit uit die
+    about with for in from the of then too so same question one ones partner partners city way as well
+    en met van over de het dan voor bij zit uit die manier wijze zelfde hetzelfde
 """.split())
 _QUESTION_WORDS = frozenset("which who what is are was were welke wie wat is zijn was waren one ones".split())
 # "and the rest of them?": the previous question again, about what was left out.
@@ -189,7 +191,8 @@ def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
 _INTERJECTIONS = frozenset("ok okay oke oké so right alright oh ah cool thanks great nice hmm".split())
 # "and what happens with the rest of them?" asks nothing new either.
 _REST_FILLER = frozenset("happens happened happen going on is are do does with about those these handled dealt treated kept maintained managed "
-                         "how deal deals handle handles treat treats keep keeps maintain maintains manage manages".split())
+                         "how deal deals handle handles treat treats keep keeps maintain maintains manage manages "
+                         "the relation relations relationship relationships work works link links tie ties".split())
 
 
 def asks_for_the_rest(text: str) -> bool:
@@ -573,7 +576,7 @@ def asks_for_others(text: str) -> bool:
 _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \b(eu|europe|european\s+(union|commission)|brussels|europa|europese\s+(unie|commissie))\b[^?.!]*
         \b(pay|pays|paying|money|fund|funds|co-?financ\w*|subsid\w*|betaal\w*|geld|middelen|help|helps|helpt)\b |
-    \bwhy\b[^?.!]*\b(bother|join|take\s+part|participat\w*|do(ing)?)\b[^?.!]*\b(eu|european|europese)\s+projects? |
+    \bwhy\b[^?.!]*\b(bother|join|take\s+part|participat\w*|do(ing)?|does|did)\b[^?.!]*\b(eu|european|europese)\s+projects? |
     \b(what'?s|what\s+is)\s+in\s+it\s+for\b[^?.!]*\b(eu|european)\b | \b(eu|european)\s+projects?\b[^?.!]*\bwhat'?s\s+in\s+it |
     \bwaarom\b[^?.!]*\beuropese\s+projecten |
     \bwat\s+(heeft|hebben)\s+(\w+\s+){0,3}(er\s*)?aan\b[^?.!]*\b(europese|eu)\b | \bwat\s+levert\b[^?.!]*\bop\b[^?.!]*\b(europese|eu)\b |
@@ -867,9 +870,16 @@ def names_a_partner_city_tie(text: str) -> bool:
     return bool(_PARTNER_CITY_TIE.search(text))
 
 
-_WHICH_CITIES_TAKE_PART = re.compile(r"\b(which|what|welke)\s+(cities|towns|steden|places|plaatsen|gemeenten|municipalities)\b"
+_WHICH_CITIES_TAKE_PART = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(cities|towns|steden|places|plaatsen|gemeenten|municipalities)\b"
                                      r"[^?.!]*\b(take\s+part|taking\s+part|involved|join\w*|participat\w*|doen\s+mee|doet\s+mee|"
                                      r"meedoen|deelnemen|are\s+in|zitten)", re.IGNORECASE)
+
+
+_BUYS = re.compile(r"\b(buy\w*|bought|purchas\w*|aanschaf\w*|aanschaff\w*|koopt|kopen|kocht|schaft)\b", re.IGNORECASE)
+
+
+def asks_what_the_city_buys(text: str) -> bool:
+    return bool(_BUYS.search(text))
 
 
 def asks_which_cities_take_part(text: str) -> bool:
@@ -1039,9 +1049,12 @@ _SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+f
                          re.IGNORECASE)
 
 
+_SETS_ASIDE_AT_THE_END = re.compile(r",\s*(but\s+)?(not|niet)\s+[A-Za-z][\w']+\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def sets_aside(text: str) -> bool:
-    """'apart from the German ones', 'not the chinese ones': the question is about the rest."""
-    return bool(_SETS_ASIDE.search(text))
+    """'apart from the German ones', 'not the chinese ones', '..., not Tianjin?': the question is about the rest."""
+    return bool(_SETS_ASIDE.search(text) or _SETS_ASIDE_AT_THE_END.search(text))
 
 
 _CONTRIBUTION = re.compile(r"\b(role|rol|do(es)?\s+in\s+(it|the\s+project|hytrec\w*|hector)|doing\s+in|contribut\w*|bijdra\w*|draag\w*\b[^?.!]*\bbij|betalen\s+(ze|zij)\s+mee|pay\s+towards|chip\s+in)\b",

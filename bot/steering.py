@@ -82,8 +82,8 @@ class Steering:
         if (question.intent in PARTNER_CITY_INTENTS and self.tools.mentioned(question, PROJECT)
                 and self.tools.mentioned(question, PLACE, ORGANISATION) and not cues.names_a_partner_city_tie(text)):
             return steer("ask_project_membership")  # "Is Hamburg a HECTOR partner?": a partner in the project
-        if (question.intent == "ask_project_goal" and projects and cues.asks_which_cities_take_part(text)
-                and not self.tools.mentioned(question, PLACE, ORGANISATION)):
+        if (projects and cues.asks_which_cities_take_part(text) and not cues.names_a_partner_city_tie(text)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION) and question.intent != "ask_unlisted_fact"):
             return steer("ask_project_partners")  # "welke steden doen mee aan het project met de vuilniswagens?"
         named = [m for m in self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                  if not cues.names_the_eu_by_its_seat(m.text)]
@@ -92,6 +92,13 @@ class Steering:
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
         asked = asked_part(text) or text
+        if (cues.asks_what_the_city_buys(text) and any(m.id == HOME for m in question.mentions)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION) and not cues.asks_unlisted_fact(text)
+                and question.intent in ("ask_eu_projects", "ask_project_goal", "ask_about", *TOPIC_INTENTS)):
+            return steer("ask_groningen_contribution")  # "what is Groningen buying in the EU project about hydrogen?"
+        if (context.subject_kind in (PLACE, ORGANISATION) and cues.asks_which_country(text) and cues.points_back(text)
+                and not [m for m in question.mentions if m.id != HOME] and not cues.asks_unlisted_fact(text)):
+            return steer("ask_about")  # "in welk land ligt die stad?" after San Carlos: where the page puts it
         if (question.intent == "ask_project_membership" and self.tools.mentioned(question, PROJECT)
                 and not self.tools.mentioned(question, PLACE, ORGANISATION) and any(m.id == HOME for m in question.mentions)
                 and cues.asks_what_it_does_itself(asked) and not cues.asks_whether_a_member(asked)):
@@ -181,7 +188,8 @@ class Steering:
         if (countries and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
                 and question.intent not in PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PLACE)):
             return steer("ask_partner_cities")  # "what's the Nicaraguan partner town called?"
-        if (countries and cues.asks_about_a_tie(text) and question.intent not in PARTNER_CITY_INTENTS
+        if (countries and cues.asks_about_a_tie(text)
+                and (question.intent not in PARTNER_CITY_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)
                 and any(self.kb.partner_cities_in(c) for c in countries)
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             return steer("ask_partner_cities")  # "does groningen have any connection to Nicaragua?"

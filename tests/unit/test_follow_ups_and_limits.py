@@ -1138,3 +1138,44 @@ def test_which_cities_take_part_in_the_project_are_its_partners(ask):
 ])
 def test_amounts_of_investment_and_fuel_cells_are_not_on_the_page(ask, text, intent):
     assert ask(text, intent, 0.8).kind == NO_ANSWER
+
+
+def test_the_other_partner_city_of_a_country_besides_the_one_named(ask):
+    reply = ask("how is called the other chinese partner city, not Tianjin?", "ask_is_partner_city", 0.7)
+    assert reply.kind == ANSWER and "Xi'an" in reply.text and "Oldenburg" not in reply.text
+
+
+def test_what_groningen_buys_in_a_project_is_its_share(ask):
+    reply = ask("What is Groningen buying in the EU project about hydrogen transport?", "ask_eu_projects", 0.96)
+    assert reply.kind == ANSWER and "6 hydrogen vehicles" in reply.text
+
+
+def test_why_groningen_does_european_projects_in_learner_english(ask):
+    reply = ask("Why Groningen does European projects at all?", "ask_eu_projects", 0.9)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+@pytest.mark.parametrize("first, then, expected", [
+    (("Wie onderhoudt de stedenband met San Carlos?", "ask_city_link"), ("In welk land ligt die stad?", "out_of_scope"),
+     "Nicaragua"),
+    (("Is Aberdeen in the HECTOR project?", "ask_project_membership"), ("which other cities take part?",
+                                                                        "ask_partner_cities"), "Duisburg"),
+    (("Who maintains the link with Murmansk?", "ask_city_link"), ("and San Carlos, also the same way?", "ask_about"),
+     "foundation"),
+    (("Which partner cities are active?", "ask_partner_cities"), ("and the others, how the relation works?",
+                                                                   "ask_about"), "reactive"),
+])
+def test_follow_ups_in_learner_english_and_dutch(ask, first, then, expected):
+    before = ask(*first)
+    reply = ask(then[0], then[1], 0.3, before.context)
+    assert reply.kind == ANSWER and expected in reply.text, reply.text
+
+
+def test_a_country_s_partner_city_asked_with_little_certainty(ask):
+    reply = ask("Welke stad in Nicaragua is met Groningen verbonden?", "ask_partner_cities", 0.29,
+                ranking=[("ask_partner_cities", 0.29), ("ask_welcome_centre", 0.28)])
+    assert reply.kind == ANSWER and "San Carlos" in reply.text
+
+
+def test_the_welcome_centre_s_fees_are_not_on_the_page(ask):
+    assert ask("Does the Welcome Centre ask money for their services?", "ask_welcome_centre", 0.8).kind == NO_ANSWER
