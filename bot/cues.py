@@ -75,7 +75,9 @@ _UNLISTED_FACT = re.compile(r"""
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhow\s+(much|many)\s+(\w+\s+){0,2}(investments?|investors?|jobs|banen|companies|bedrijven)\b(?![^?.!]*\b(trucks?|vehicles?)\b) |
     \bhoeveel\s+(\w+\s+){0,2}(investering\w*|investeerders|banen|bedrijven)\b |
-    \bhistory\b | \bgeschiedenis\b |
+    \bhistory\b | \bgeschiedenis\b | \bhanze\w* | \bhanseatic\b | \beurocities\b |
+    \b(member|members|lid|leden)\s+(of|van)\s+(a|an|the|het|een|de)\s+(\w+\s+)?(network|netwerk|league|association|vereniging|alliance)\b |
+    \b(chair|chairperson|chairman|chairwoman|voorzitter|board\s+members?|bestuursleden|bestuur)\b |
     \b(ask|asks|charge|charges|vragen|vraagt|rekenen|rekent)\s+(\w+\s+){0,2}(money|a\s+fee|fees|geld)\b | \bfees?\b |
     \bfree\s+of\s+charge\b | \bis\s+(it|that|this)\s+free\b | \bgratis\b | \bkosteloos\b | \bhistorisch\w* | \bhistorical\w* |
     \b(which|what|welk|welke)\s+(solar\s+park|solar\s+farm|zonnepark)\b | \b(where|waar)\b[^?.!]*\b(solar\s+park|solar\s+farm|zonnepark)\b |
@@ -718,7 +720,8 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
     \b(companies|firms|businesses|employers|bedrijven|werkgevers|they)\b[^?.!]*
         \b(employ|hire|recruit|take\s+on|in\s+dienst|aannemen|nemen)\b[^?.!]*
         \b(foreign\w*|international\w*|from\s+abroad|abroad|buitenland\w*|expats?|like\s+me|
-            buiten\s+(nederland|europa|de\s+eu)|other\s+countries|andere\s+landen)\b |
+            buiten\s+(nederland|europa|de\s+eu)|other\s+countries|andere\s+landen|
+            outside\s+(of\s+)?(the\s+)?(nl|netherlands|holland|europe|eu))\b |
     \b(what|which)\s+(groups?|kinds?|sorts?|types?)\s+of\s+(international\s+|foreign\s+)?(people|talent|internationals|newcomers|professionals)\b
         [^?.!]*\b(attract\w*|draw\w*|comes?|bring\w*)\b |
     \b(international|internationale)\s+(character|karakter)\b |
@@ -928,6 +931,14 @@ _NOT_KEPT_BY_THE_CITY = re.compile(r"\b(doesn'?t|doesnt|does\s+not|don'?t|not|ni
                                   r"(maintain|keep|run|manage|handle|look\s+after|onderh[oa]ud\w*|bijhoud\w*|zelf)\w*\b|"
                                   r"\b(someone|somebody|iemand|an?\s+\w+\s+organi[sz]ation|organisatie)\s+else\b",
                                   re.IGNORECASE)
+
+
+_WHICH_ONES = re.compile(r"\b(which|what|welke|any|are\s+there|zijn\s+er|is\s+there|ones)\b", re.IGNORECASE)
+
+
+def asks_which_ones(text: str) -> bool:
+    """'which of those ...?', 'are there any ...?': a question for some of a list."""
+    return bool(_WHICH_ONES.search(text))
 
 
 def mentions_a_foundation(text: str) -> bool:

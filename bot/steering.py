@@ -55,8 +55,10 @@ class Steering:
                 and not self.tools.mentioned(question, PROGRAMME, ORGANISATION)):
             return steer("ask_city_link")  # "is the Murmansk twinning run by the municipality itself?"
         if (context.intent in PARTNER_CITY_INTENTS and self.tools.countries(question) and question.intent not in
-                PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
-            # "which of them are German?" after the partner cities: the partner cities there.
+                PARTNER_CITY_INTENTS and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and not cues.says_project(text) and not cues.mentions_the_projects(text)):
+            # "which of them are German?" after the partner cities: the partner cities there
+            # (not "en wat voor projecten doen ze daar in nicaragua").
             return steer("ask_partner_cities")
         if ((context.subject_kind == PROJECT or context.project_id) and cues.is_short(text)
                 and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
@@ -64,7 +66,7 @@ class Steering:
                 and not cues.asks_refuelling(text) and not cues.asks_unlisted_fact(text)
                 and question.intent not in ("ask_project_period", "ask_unlisted_fact")):
             return steer("ask_project_period")  # "and that it wraps up in 2025?" after HECTOR's start
-        if (context.intent in PARTNER_CITY_INTENTS and cues.mentions_a_foundation(text)
+        if (context.intent in PARTNER_CITY_INTENTS and cues.mentions_a_foundation(text) and cues.asks_which_ones(text)
                 and (cues.is_short(text) or cues.points_back(text))
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION, COUNTRY)
                 and not cues.asks_unlisted_fact(text)):
@@ -261,6 +263,10 @@ class Steering:
         if (projects and question.intent == "ask_project_period" and cues.names_a_goal(text)
                 and not cues.asks_unlisted_fact(text)):
             return steer("ask_project_goal")  # "wat is het doel and how long does it run?": the period is added to it
+        if (self.tools.mentioned(question, PROJECT) and cues.asks_count(text) and cues.mentions_vehicles(text)
+                and not cues.says_own(text) and not any(m.id == HOME for m in question.mentions)
+                and question.confidence < LOW_CONFIDENCE_THRESHOLD and not cues.asks_unlisted_fact(text)):
+            return steer("ask_project_goal")  # "how many hydrogen bin lorries is HECTOR about": the project's scale
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)

@@ -1179,3 +1179,33 @@ def test_a_country_s_partner_city_asked_with_little_certainty(ask):
 
 def test_the_welcome_centre_s_fees_are_not_on_the_page(ask):
     assert ask("Does the Welcome Centre ask money for their services?", "ask_welcome_centre", 0.8).kind == NO_ANSWER
+
+
+def test_companies_hiring_from_outside_the_netherlands_is_the_international_side(ask):
+    reply = ask("do companies here actualy hire people from outside NL or is it mostly dutch only", "out_of_scope", 0.30,
+                ranking=[("out_of_scope", 0.30), ("ask_international_relations", 0.30)])
+    assert reply.kind == ANSWER and reply.topic == "international-relations"
+
+
+def test_how_many_trucks_a_named_project_is_about_read_unsurely(ask):
+    reply = ask("how many hydrogen bin lorries is HECTOR about", "ask_project_goal", 0.29,
+                ranking=[("ask_project_goal", 0.29), ("ask_unlisted_fact", 0.28)])
+    assert reply.kind == ANSWER and "7 hydrogen refuse trucks" in reply.text
+
+
+@pytest.mark.parametrize("first, then", [
+    (("who maintains the murmansk partnership?", "ask_city_link"),
+     ("who is the chairperson of that foundation and how do i reach them", "ask_unlisted_fact")),
+    (("wie onderhoudt de band met San Carlos?", "ask_city_link"),
+     ("Groningen is toch een Hanzestad, doet de gemeente mee aan het netwerk van Hanzesteden?",
+      "ask_internationalisation_policy")),
+])
+def test_foundation_officials_and_city_networks_are_not_on_the_page(ask, first, then):
+    before = ask(*first)
+    assert ask(then[0], then[1], 0.4, before.context).kind == NO_ANSWER
+
+
+def test_projects_in_a_partner_city_s_country_are_not_its_partner_cities(ask):
+    san_carlos = ask("wie onderhoudt de band met San Carlos?", "ask_city_link")
+    reply = ask("en wat voor projecten doen ze daar in nicaragua", "ask_project_membership", 0.35, san_carlos.context)
+    assert "partner cities in Nicaragua" not in reply.text
