@@ -166,7 +166,8 @@ class Answerer(AnswerTools):
 
     def _reply(self, question: Question, context: Context) -> Reply:
         if cues.asks_for_creative_writing(question.text) or (
-                cues.asks_general_science(question.text) and not self.mentioned(question, PROJECT, PROGRAMME)):
+                cues.asks_general_science(asked_part(question.text) or question.text)
+                and not self.mentioned(question, PROJECT, PROGRAMME)):  # not "I'm a sales rep for an electrolyser firm. ..."
             # "write me a haiku about the north sea", "how is green hydrogen produced? electrolysis?"
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         question = self._without_names_of_the_story(question)

@@ -18,7 +18,7 @@ _UNLISTED_FACT = re.compile(r"""
     \bopening\s*(hours|times) | \bopen\s+on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?) |
     \bopeningstijden | \bhoe\s+laat\b | \bopen\s+op\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het\s+weekend) |
     \bgeopend\b | \bhow\s+much\s+subsid\w* | \bhoeveel\s+subsidie | \b(their|its)\s+(email|e-mail|website|webpage)\b |
-    \bvolunteer\s+(for|with|at)\b | \bas\s+a\s+volunteer\b | \bvrijwilliger\s+worden\b |
+    \b(can|could|may|how\s+(do|can))\s+(i|we|you|one)\s+(\w+\s+)?volunteer\b | \bvolunteer\w*\s+(opportunit\w*|positions?|vacanc\w*)\b | \bvrijwilliger\s+worden\b |
     \bon\s+hold\b | \bput\s+on\s+ice\b | \bhalted\b | \bcut\s+(the\s+)?(ties|tie|links?)\b | \bstopgezet\b | \bbevroren\b |
     \bhow\s+(can|do|could|would|should)\s+(we|i|you|one|my\s+\w+|our\s+\w+)\s+(join|take\s+part|participate|get\s+involved|
         become\s+(a\s+)?(partner|member)|apply)\b | \bhoe\s+(kunnen|kan)\s+(we|wij|ik)\s+(meedoen|deelnemen|aansluiten) |
@@ -279,7 +279,7 @@ _WHEN = re.compile(r"\b(when|wanneer|what\s+year|which\s+year|welk\s+jaar)\b", r
 _VEHICLE_OR_STATION = re.compile(r"\b(trucks?|lorr(y|ies)|vehicles?|cars?|vans?|buses|station|filling\s+point|"
                                  r"refuel\w*\s+point|vulpunt|\w*wagens?|\w*voertuigen|auto'?s)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|duration|looptijd|loopt|eindigt|start\s+and|"
-                           r"time\s*frame|time\s*span|time\s*line|tijdsbestek|tijdpad|wraps?\s+up|wrapping\s+up|finish\w*|"
+                           r"time\s*frame|time\s*span|time\s*line|tijdsbestek|tijdpad|wraps?\s+up|wrapping\s+up|finish\w*|hoelang|"
                            r"conclude[sd]?|afgerond|afloopt|"
                            r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b|"
                            r"\b(project|projects|projecten)\b[^?.!]*\b(start|starts|started|begin|began|begins|begon|gestart)\b",
@@ -581,6 +581,9 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \bwhy\b[^?.!]*\b(bother|join|take\s+part|participat\w*|do(ing)?|does|did)\b[^?.!]*\b(eu|european|europese)\s+projects? |
     \b(what'?s|what\s+is)\s+in\s+it\s+for\b[^?.!]*\b(eu|european)\b | \b(eu|european)\s+projects?\b[^?.!]*\bwhat'?s\s+in\s+it |
     \bwaarom\b[^?.!]*\beuropese\s+projecten |
+    \b(where|how)\s+(does|do)\s+(the\s+)?(eu|europe|european\s+union)\s+(come\s+in|fit\s+in)\b |
+    \b(role|rol)\s+(of|van)\s+(the\s+|de\s+)?(eu|europe|europa|european\s+union|europese\s+unie)\b(?![^?.!]*\bcommission) |
+    \bwaar\s+komt\s+(de\s+)?(eu|europa)\s+(om\s+de\s+hoek|in\s+beeld)\b |
     \bwat\s+(heeft|hebben)\s+(\w+\s+){0,3}(er\s*)?aan\b[^?.!]*\b(europese|eu)\b | \bwat\s+levert\b[^?.!]*\bop\b[^?.!]*\b(europese|eu)\b |
     \b(who\s+pays|wie\s+betaalt|who\s+funds|who\s+finances)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
     \b(benefit|advantage|point|voordeel|nut)\b[^?.!]*\b(eu|european|europese)\s+(projects?|projecten) |
@@ -628,6 +631,7 @@ _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \b(what|which)\s+(vehicles|trucks|cars|vans)\b | \bwelke\s+(voertuigen|soorten) |
     \bmakes?\s+(the\s+)?most\s+sense\b | \b(normal|ordinary|passenger|regular)\s+cars?\b | \b(cars?|vans?)\s+or\s+(just\s+|only\s+)?trucks?\b |
     \b(cheaper|goedkoper|less\s+expensive)\b | \bwhy\b[^?.!]*\b(hydrogen|waterstof)\b[^?.!]*\b(matter|important|useful|good)\b |
+    \bwhy\b[^?.!]*\b(care|cares|bother|interested|invest\w*|focus\w*)\b[^?.!]*\b(hydrogen|waterstof)\w*\b |
     \bwaarom\b[^?.!]*\bwaterstof\w*\b[^?.!]*\bbelangrijk |
     \b(work|works|run|runs)\s+best\b | \bbest\s+suited | \bmost\s+suit\w* | \bgeschikt |
     \b(hydrogen|waterstof)\b[^?.!]*\b(fits?|suits?|suited|good\s+for|right\s+for|makes?\s+sense\s+for)\b[^?.!]*\b(heavy|heavier|long|zwaar|zware|lange)\b |
@@ -651,7 +655,7 @@ _CITY_HELPS_BUSINESS = re.compile(r"""
     \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*
         \b(help|helps|support|work\w*\s+together|cooperat\w*|assist)\b |
     \b(does|do|can|will)\s+(the\s+)?(municipality|gemeente|city)\s+help\s+(with\s+)?(that|this|it)\b |
-    \b(compan\w*|firms?|business\w*|employer|werkgever|bedrijf\w*|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
+    \b(compan\w*|firms?|business\w*|employer|werkgever|\w*bedrijf\w*|subsidiary|start-?ups?|scale-?ups?)\b[^?.!]*
         \b(establish\w*|settl\w*|vestig\w*|relocat\w*|subsidiary|office|kantoor|vestiging|mov(e|es|ing)\s+(here|to\s+groningen))\b |
     \b(entrepreneurs?|ondernemers?)\b[^?.!]*\b(abroad|overseas|buitenland|foreign\s+markets?|go\s+international) |
     \bexport\w*\b | \b(office|kantoor|vestiging)\b[^?.!]*\b(compan\w*|firms?|business\w*)\b[^?.!]*\b(receive|welcome|want)\b |
@@ -755,6 +759,7 @@ _GENERAL_SCIENCE = re.compile(r"""
     \bhoe\s+(wordt|maak\s+je|maken\s+ze)\s+(\w+\s+)?waterstof\s+(eigenlijk\s+)?(gemaakt|geproduceerd)\b |
     \b(grey|gray|blue|pink|turquoise|grijze?|blauwe?|roze)\b[^?.!]*\b(hydrogen|waterstof)\b |
     \bis\s+hydrogen\s+(\w+\s+)?(dangerous|explosive|safe|flammable)\b | \bfuel\s*cells?\b | \bbrandstofcel\w* |
+    \batomic\s+(number|mass|weight)\b | \batoom\w* | \bperiodic\s+table\b | \bperiodiek\s+systeem\b | \bmolecul\w* | \bboiling\s+point\b |
     \b(turns?|converts?|omzet\w*)\s+(hydrogen|waterstof)\s+(into|in)\s+(electricity|power|energy|stroom|elektriciteit)\b | \bis\s+waterstof\s+(\w+\s+)?(gevaarlijk|explosief|veilig)\b
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -879,6 +884,13 @@ _WHICH_CITIES_TAKE_PART = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(cities|t
 
 
 _BUYS = re.compile(r"\b(buy\w*|bought|purchas\w*|aanschaf\w*|aanschaff\w*|koopt|kopen|kocht|schaft)\b", re.IGNORECASE)
+
+
+_THE_CITY = re.compile(r"\b(the\s+city|de\s+stad|the\s+municipality|de\s+gemeente|the\s+council)\b", re.IGNORECASE)
+
+
+def says_the_city(text: str) -> bool:
+    return bool(_THE_CITY.search(text))
 
 
 def asks_what_the_city_buys(text: str) -> bool:
@@ -1039,7 +1051,7 @@ def asks_about_a_share(text: str) -> bool:
 _ASKS_WHEN = re.compile(r"""
     \bwhen\s+(does|did|is|was|will|do|are|were|has|have|had|can|could|would|should)\b | \b(since|until|till)\s+when\b |
     \b(what|which)\s+(year|date|month)\b | \bhow\s+long\b | \bstart(ing)?\s+date | \bend\s+date |
-    \btime\s*(frame|span|line)\b | \btijdsbestek | \btijdpad |
+    \btime\s*(frame|span|line)\b | \btijdsbestek | \btijdpad | \bhoelang\b |
     \bwanneer\s+(is|was|gaat|ging|begint|begon|eindigt|eindigde|start|stopt|komt|kwam|wordt|werd|zijn|waren|heeft|
     hebben|loopt|liep|kan|zal|zullen|gaan)\b | \b(sinds|tot)\s+wanneer\b | \bwelk\s+jaar\b | \bhoe\s+lang\b
 """, re.IGNORECASE | re.VERBOSE)
@@ -1106,7 +1118,7 @@ def says_programme(text: str) -> bool:
     return bool(_PROGRAMME_WORD.search(text))
 
 
-_AIM = re.compile(r"\b(aims?|goals?|want\w*|focus\w*|grow|about|doel\w*|purpose|for)\b", re.IGNORECASE)
+_AIM = re.compile(r"\b(aims?|goals?|want\w*|focus\w*|grow|about|doel\w*|purpose|for|themes?|thema\w*|topics)\b", re.IGNORECASE)
 
 
 def asks_aim(text: str) -> bool:

@@ -94,9 +94,10 @@ class Steering:
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
         asked = asked_part(text) or text
-        if (cues.asks_what_the_city_buys(text) and any(m.id == HOME for m in question.mentions)
+        if (cues.asks_what_the_city_buys(text) and (any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))
                 and not self.tools.mentioned(question, PLACE, ORGANISATION) and not cues.asks_unlisted_fact(text)
-                and question.intent in ("ask_eu_projects", "ask_project_goal", "ask_about", *TOPIC_INTENTS)):
+                and question.intent in ("ask_eu_projects", "ask_project_goal", "ask_about", "ask_project_membership",
+                                        *TOPIC_INTENTS, *UNSURE_INTENTS)):
             return steer("ask_groningen_contribution")  # "what is Groningen buying in the EU project about hydrogen?"
         if (context.subject_kind in (PLACE, ORGANISATION) and cues.asks_which_country(text) and cues.points_back(text)
                 and not [m for m in question.mentions if m.id != HOME] and not cues.asks_unlisted_fact(text)):
@@ -263,6 +264,10 @@ class Steering:
         if (projects and question.intent == "ask_project_period" and cues.names_a_goal(text)
                 and not cues.asks_unlisted_fact(text)):
             return steer("ask_project_goal")  # "wat is het doel and how long does it run?": the period is added to it
+        if (self.tools.mentioned(question, PROJECT) and cues.asks_period(text) and question.confidence < LOW_CONFIDENCE_THRESHOLD
+                and not cues.mentions_vehicles(text) and not cues.asks_refuelling(text) and not cues.asks_unlisted_fact(text)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION)):
+            return steer("ask_project_period")  # "The HECTOR project wraps up in 2025, correct?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_count(text) and cues.mentions_vehicles(text)
                 and not cues.says_own(text) and not any(m.id == HOME for m in question.mentions)
                 and question.confidence < LOW_CONFIDENCE_THRESHOLD and not cues.asks_unlisted_fact(text)):

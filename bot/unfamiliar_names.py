@@ -47,7 +47,7 @@ ABOUT_THE_WRITER = frozenset("""
 """.split())
 # Words that tell the two languages apart (neither list holds words both use).
 _DUTCH_FUNCTION_WORDS = frozenset("""
-    de het een en van ik je jij wij zij ze hij zijn waren wat wie waar wanneer waarom hoe welke welk
+    de het een en van ik je jij wij zij ze hij zijn waren wat wie waar wanneer waarom hoe welke welk hoelang hoeveel
     niet geen ook nog maar want dus of als dan met voor naar bij uit over door om er hier daar deze dit die dat
     waarvoor waarmee waardoor waarin waarop waarover
     heeft hebben heb kan kunnen wil willen moet moeten gaat gaan doet doen mijn jullie onze ons eigenlijk

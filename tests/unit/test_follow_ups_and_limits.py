@@ -1209,3 +1209,39 @@ def test_projects_in_a_partner_city_s_country_are_not_its_partner_cities(ask):
     san_carlos = ask("wie onderhoudt de band met San Carlos?", "ask_city_link")
     reply = ask("en wat voor projecten doen ze daar in nicaragua", "ask_project_membership", 0.35, san_carlos.context)
     assert "partner cities in Nicaragua" not in reply.text
+
+
+@pytest.mark.parametrize("text, intent, confidence, topic, expected", [
+    ("Hoelang loopt HECTOR eigenlijk?", "ask_project_period", 0.8, "hector", "2023"),
+    ("The HECTOR project wraps up in 2025, correct?", "ask_project_goal", 0.25, "hector", "2023"),
+    ("Why does the municipality care about hydrogen vehicles in the first place?", "ask_groningen_contribution", 0.7,
+     "hytrec2", "sustainable"),
+    ("I'm an intern at the council writing a short memo. Besides the economy, which themes does Interreg NWE mention?",
+     "out_of_scope", 0.8, "interreg-nwe", "innovation"),
+    ("I'm a sales rep for a German electrolyser company. Does the municipality do anything for foreign firms that "
+     "want to open an office here?", "out_of_scope", 0.6, "international-trade", "warm welcome"),
+    ("Wij zijn een Indiaas softwarebedrijf en overwegen een vestiging in Groningen te openen. Zijn we welkom?",
+     "out_of_scope", 0.7, "international-trade", "warm welcome"),
+    ("handel?", "ask_about", 0.2, "international-trade", "investment"),
+    ("I'm a volunteer at the welcome desk and people keep asking about San Carlos. Who handles that link?",
+     "ask_city_link", 0.7, "partner-cities", "foundation"),
+])
+def test_sixth_session_readings(ask, text, intent, confidence, topic, expected):
+    reply = ask(text, intent, confidence)
+    assert reply.kind == ANSWER and reply.topic == topic and expected in reply.text, reply.text
+
+
+def test_where_the_eu_comes_in_after_the_policy(ask):
+    policy = ask("What is the city's internationalisation policy about?", "ask_internationalisation_policy")
+    reply = ask("and where does the EU come in?", "out_of_scope", 0.6, policy.context)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+def test_which_project_the_city_buys_six_vehicles_in(ask):
+    projects = ask("which hydrogen projects does Groningen run?", "ask_eu_projects")
+    reply = ask("in which of them is the city buying six vehicles?", "ask_project_membership", 0.4, projects.context)
+    assert reply.kind == ANSWER and "HyTrEc2" in reply.text and "6" in reply.text
+
+
+def test_the_atomic_number_of_hydrogen_is_not_on_the_page(ask):
+    assert ask("What is the atomic number of hydrogen?", "ask_about", 0.8).kind == NO_ANSWER
