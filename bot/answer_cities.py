@@ -1,9 +1,11 @@
 """Answers about Groningen's partner cities and the places on the page."""
+from dataclasses import replace
+
 from bot import cues
 from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, AnswerTools, Question
 from bot.describe import bullets, listing
 from bot.names import ORGANISATION, PLACE
-from bot.replies import UNKNOWN_FACT, Context, Reply, answer
+from bot.replies import ANSWER, UNKNOWN_FACT, Context, Reply, answer
 from bot.unfamiliar_names import is_ordinary_word
 
 LINK_SHORT = {"active": "kept up actively", "foundation": "kept by an independent foundation the municipality subsidises"}
@@ -26,7 +28,12 @@ class PartnerCityAnswers(AnswerTools):
             text, sections = self.say.partner_cities_overview(False)
             return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
         if countries:  # "I'm from Tianjin: any partner cities in China?" asks about China
-            return self.partner_cities_in(countries, new_context)
+            found = self.partner_cities_in(countries, new_context)
+            if found.kind == ANSWER and cues.asks_count(question.text) and cues.asks_about_active_ties(question.text):
+                # "how many chinese partner cities does groningen have an active link with": the page names them all
+                active = [c for country in countries for c in self.kb.partner_cities_in(country) if c.partner_link == "active"]
+                return replace(found, text=f"{len(active)}: {listing([c.name for c in active])}.\n{found.text}")
+            return found
         if self.mentioned(question, PLACE) or self.unknown_city(question):
             return self.is_partner_city(question, context)
         if cues.mentions_a_foundation(question.text) and not cues.asks_about_active_ties(question.text):

@@ -75,7 +75,7 @@ _UNLISTED_FACT = re.compile(r"""
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhow\s+(much|many)\s+(\w+\s+){0,2}(investments?|investors?|jobs|banen|companies|bedrijven)\b(?![^?.!]*\b(trucks?|vehicles?)\b) |
     \bhoeveel\s+(\w+\s+){0,2}(investering\w*|investeerders|banen|bedrijven)\b |
-    \bhistory\b | \bgeschiedenis\b | \bhanze\w* | \bhanseatic\b | \beurocities\b |
+    \bhistory\b | \bgeschiedenis\b | \brecommend\w*\b | \baanrad\w* | \bstocks?\b | \baandelen\b | \blisted\s+(hydrogen\s+)?companies\b | \bhanze\w* | \bhanseatic\b | \beurocities\b |
     \b(member|members|lid|leden)\s+(of|van)\s+(a|an|the|het|een|de)\s+(\w+\s+)?(network|netwerk|league|association|vereniging|alliance)\b |
     \b(chair|chairperson|chairman|chairwoman|voorzitter|board\s+members?|bestuursleden|bestuur)\b |
     \b(ask|asks|charge|charges|vragen|vraagt|rekenen|rekent)\s+(\w+\s+){0,2}(money|a\s+fee|fees|geld)\b | \bfees?\b |
@@ -168,8 +168,15 @@ def asks_since_when(text: str) -> bool:
     return bool(_SINCE_WHEN.search(text))
 
 
+# "My councillor has asked me ...", "The alderman would like to know ...": who asks, not what is asked.
+_ASKER = re.compile(r"\b(my|our|the|mijn|onze|de)\s+(councillors?|alderm[ae]n|alderwoman|wethouders?|mayor|burgemeester|boss|manager|"
+                    r"supervisor|director|directeur|baas)\s+(has\s+|had\s+|heeft\s+)?(asked|would\s+like\s+to\s+know|wants\s+to\s+know|"
+                    r"wonders|vroeg|wil\s+weten|gevraagd)\b", re.IGNORECASE)
+
+
 def asks_unlisted_fact(text: str) -> bool:
-    return bool(_UNLISTED_FACT.search(fold(text))) or asks_since_when(fold(text))
+    text = fold(_ASKER.sub(" ", text))
+    return bool(_UNLISTED_FACT.search(text)) or asks_since_when(text)
 
 
 def is_follow_up_fragment(text: str, mentions: Sequence[Mention]) -> bool:
@@ -311,7 +318,7 @@ def asks_when_about_vehicles(text: str) -> bool:
 # mention: read as out of scope unless something on the page is named.
 _EVERYDAY = re.compile(r"""
     \b(rain\w*|weather|forecast|sunny|snow\w*|temperature|regen\w*|weerbericht) \b |
-    \b(find|finding|looking\s+for|search\w*\s+for|get)\s+(a\s+|an\s+)?(job|work|vacanc\w*)\b | \bjob\s+(search|hunting|market)\b |
+    \b(find|finding|looking\s+for|search\w*\s+for|get)\s+(a\s+|an\s+)?(job|work|vacanc\w*)\b | \bjob[\s-]*(search\w*|hunting|market|seeking)\b | \b(partners?|spouses?|husbands?|wives|wife)\s+of\b[^?.!]*\b(jobs?|work|employ\w*)\b |
     \bvacatures?\b | \bwerk\s+(vinden|zoeken) | \bbaan\s+(vinden|zoeken) |
     \b(room|apartment|flat|studio|house|housing|rent|huur\w*|kamer|woning)\b |
     \b(bsn|digid|residence\s+permit|visa|verblijfsvergunning|ind)\b | \b(bank\s+account|bankrekening|insurance|verzekering\w*)\b |
@@ -337,7 +344,9 @@ def asks_everyday_matter(text: str) -> bool:
 
 # "who can help us settle in?": what the Welcome Centre is there for.
 _SETTLING_HELP = re.compile(r"""
-    \bsettl(e|ing|ed)\b | \bmov(e|ing)\s+(here|there|to\s+groningen)\b.*\b(easier|help|smooth) |
+    \bsettl(e|ing|ed)\b |
+    \b(support|help|services?|assistance)\s+(does|do|can|will)\s+(the\s+)?(city|municipality|gemeente|groningen)\s+(offer|give|provide)\w*\b
+        [^?.!]*\b(staff|newcomers?|employees|internationals|knowledge\s+workers|researchers|students|people|expats)\b | \bmov(e|ing)\s+(here|there|to\s+groningen)\b.*\b(easier|help|smooth) |
     \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) |
     \b(mov(e|es|ing)|relocat\w*|settl\w*|arriv\w*)\b[^?.!]*\b(easier|smoother|simpler|less\s+painful)\b | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
     \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
@@ -582,6 +591,7 @@ _EU_MONEY_OR_MOTIVE = re.compile(r"""
     \b(what'?s|what\s+is)\s+in\s+it\s+for\b[^?.!]*\b(eu|european)\b | \b(eu|european)\s+projects?\b[^?.!]*\bwhat'?s\s+in\s+it |
     \bwaarom\b[^?.!]*\beuropese\s+projecten |
     \b(where|how)\s+(does|do)\s+(the\s+)?(eu|europe|european\s+union)\s+(come\s+in|fit\s+in)\b |
+    \b(europese\s+unie|eu|europa|europe|european\s+union)\b[^?.!]*\b(speelt|speel|plays?|playing)\b[^?.!]*\b(rol|role)\b |
     \b(role|rol)\s+(of|van)\s+(the\s+|de\s+)?(eu|europe|europa|european\s+union|europese\s+unie)\b(?![^?.!]*\bcommission) |
     \bwaar\s+komt\s+(de\s+)?(eu|europa)\s+(om\s+de\s+hoek|in\s+beeld)\b |
     \bwat\s+(heeft|hebben)\s+(\w+\s+){0,3}(er\s*)?aan\b[^?.!]*\b(europese|eu)\b | \bwat\s+levert\b[^?.!]*\bop\b[^?.!]*\b(europese|eu)\b |
@@ -650,6 +660,7 @@ def asks_vehicle_kinds_or_why_hydrogen(text: str) -> bool:
 
 
 _CITY_HELPS_BUSINESS = re.compile(r"""
+    \bset(ting)?\s+up\s+shop\b | \bwelcome\s+(us|our\s+(company|firm|business|start-?up))\b |
     \b(municipality|gemeente|city|council|groningen)\b[^?.!]*\b(help|helps|helping|support|supports|supporting|work\w*\s+together|cooperat\w*|
         assist|assists|assisting|promot\w*|open\w*\s+doors?)\b[^?.!]*\b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?|export\w*|selling)\b |
     \b(business\w*|compan\w*|firms?|entrepreneurs?|bedrijv\w*|ondernemers?)\b[^?.!]*\b(municipality|gemeente|city|council)\b[^?.!]*

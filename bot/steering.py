@@ -135,6 +135,10 @@ class Steering:
                 and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             return steer("ask_partner_cities")  # "where in the world does groningen have formal city ties?"
+        if (question.confidence < LOW_CONFIDENCE_THRESHOLD and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
+                and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
+                and not cues.asks_unlisted_fact(text) and not cues.city_whose_partners_are_asked(text)):
+            return steer("ask_partner_cities")  # "hi im doing a school project about groningen, what are its partner cities?"
         if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
             return steer(topics.pop())  # "investments - for which area?" names the trade topic
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)

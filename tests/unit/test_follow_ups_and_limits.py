@@ -1245,3 +1245,37 @@ def test_which_project_the_city_buys_six_vehicles_in(ask):
 
 def test_the_atomic_number_of_hydrogen_is_not_on_the_page(ask):
     assert ask("What is the atomic number of hydrogen?", "ask_about", 0.8).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text, intent, confidence, topic, expected", [
+    ("how many chinese partner cities does groningen have an active link with", "ask_partner_cities", 0.8,
+     "partner-cities", "2: Tianjin and Xi'an"),
+    ("hi im doing a school project about groningen, what are its partner cities?", "ask_partner_cities", 0.2,
+     "partner-cities", "Oldenburg"),
+    ("My councillor has asked me for a brief summary of what the municipality does to support international trade. "
+     "Could you help me with that?", "ask_international_trade", 0.8, "international-trade", "investment"),
+    ("We're a small German hydrogen start-up. Would Groningen welcome us if we set up shop there?", "ask_welcome_centre",
+     0.6, "international-trade", "warm welcome"),
+    ("The alderman would like to know what Groningen itself contributes to HECTOR. Could you tell me?",
+     "ask_groningen_contribution", 0.8, "hector", "1 hydrogen refuse truck"),
+    ("I work in HR at the university. What support does the city offer incoming international staff?",
+     "ask_internationalisation_policy", 0.6, "welcome-centre", "Welcome Centre"),
+])
+def test_askers_and_their_principals(ask, text, intent, confidence, topic, expected):
+    reply = ask(text, intent, confidence)
+    assert reply.kind == ANSWER and reply.topic == topic and expected in reply.text, reply.text
+
+
+def test_whether_the_eu_plays_a_role_in_the_policy(ask):
+    policy = ask("Wat zijn de doelen van het internationaliseringsbeleid van Groningen?", "ask_internationalisation_policy")
+    reply = ask("En speelt de Europese Unie daar een rol in?", "ask_international_relations", 0.5, policy.context)
+    assert reply.kind == ANSWER and reply.topic == "internationalisation-policy"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Are there job-search programmes for the partners of international employees in Groningen?",
+     "ask_international_relations"),
+    ("Which listed hydrogen companies would you recommend I invest in this year?", "ask_project_goal"),
+])
+def test_job_search_for_partners_and_investment_tips_are_not_on_the_page(ask, text, intent):
+    assert ask(text, intent, 0.7).kind == NO_ANSWER
