@@ -75,7 +75,7 @@ _UNLISTED_FACT = re.compile(r"""
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhow\s+(much|many)\s+(\w+\s+){0,2}(investments?|investors?|jobs|banen|companies|bedrijven)\b(?![^?.!]*\b(trucks?|vehicles?)\b) |
     \bhoeveel\s+(\w+\s+){0,2}(investering\w*|investeerders|banen|bedrijven)\b |
-    \bhistory\b | \bgeschiedenis\b | \brecommend\w*\b | \baanrad\w* | \bstocks?\b | \baandelen\b | \blisted\s+(hydrogen\s+)?companies\b | \bhanze\w* | \bhanseatic\b | \beurocities\b |
+    \bhistory\b | \bgeschiedenis\b | \brecommend\w*\b | \baanrad\w* | \bstocks?\b | \baandelen\b | \blisted\s+(hydrogen\s+)?companies\b | \bhanze(stad|steden|verbond|liga|bond)\w* | \bhanseatic\b | \beurocities\b |
     \b(member|members|lid|leden)\s+(of|van)\s+(a|an|the|het|een|de)\s+(\w+\s+)?(network|netwerk|league|association|vereniging|alliance)\b |
     \b(chair|chairperson|chairman|chairwoman|voorzitter|board\s+members?|bestuursleden|bestuur)\b |
     \b(ask|asks|charge|charges|vragen|vraagt|rekenen|rekent)\s+(\w+\s+){0,2}(money|a\s+fee|fees|geld)\b | \bfees?\b |
@@ -894,7 +894,11 @@ _WHICH_CITIES_TAKE_PART = re.compile(r"\b(which|what|welke)\s+(\w+\s+)?(cities|t
                                      r"meedoen|deelnemen|are\s+in|zitten)", re.IGNORECASE)
 
 
-_BUYS = re.compile(r"\b(buy\w*|bought|purchas\w*|aanschaf\w*|aanschaff\w*|koopt|kopen|kocht|schaft)\b", re.IGNORECASE)
+# The city as the buyer: "what is Groningen buying", "is the city buying six vehicles" (not "where can I buy a bus card").
+_BUYS = re.compile(r"\b(groningen|the\s+city|the\s+municipality|the\s+council|de\s+gemeente|de\s+stad|gemeente|it|they)\s+"
+                   r"(is\s+|are\s+|will\s+|going\s+to\s+|gaat\s+|zal\s+)?(buy\w*|bought|purchas\w*|koopt|kopen|kocht|schaft|aanschaf\w*)\b|"
+                   r"\b(buy\w*|bought|purchas\w*|koopt|kopen|kocht|schaft)\s+(\w+\s+){0,2}(groningen|the\s+city|the\s+municipality|de\s+gemeente|de\s+stad)\b",
+                   re.IGNORECASE)
 
 
 _THE_CITY = re.compile(r"\b(the\s+city|de\s+stad|the\s+municipality|de\s+gemeente|the\s+council)\b", re.IGNORECASE)

@@ -284,7 +284,7 @@ class Steering:
                      or (question.intent == "ask_international_trade" and cues.speaks_of_people(text)))):
             return steer("ask_welcome_centre")  # "which organisation can help me settle in?"
         if ((projects or cues.mentions_the_projects(text)) and cues.asks_vehicle_kinds_or_why_hydrogen(text)
-                and question.intent != "ask_unlisted_fact"):
+                and (question.intent != "ask_unlisted_fact" or not self.asks_a_fact_the_page_never_gives(question, context))):
             return steer("ask_project_goal")
         if question.intent == "ask_unlisted_fact" and not self.asks_a_fact_the_page_never_gives(question, context):
             # The classifier's "a fact the page lacks" without any word for such a fact: a

@@ -1279,3 +1279,21 @@ def test_whether_the_eu_plays_a_role_in_the_policy(ask):
 ])
 def test_job_search_for_partners_and_investment_tips_are_not_on_the_page(ask, text, intent):
     assert ask(text, intent, 0.7).kind == NO_ANSWER
+
+
+@pytest.mark.parametrize("text", ["Where can I buy tickets for FC Groningen this weekend?",
+                                  "wich bus card I need in Grunningen, the OV something? where to buy"])
+def test_buying_something_in_groningen_is_not_what_the_city_buys(ask, text):
+    assert ask(text, "out_of_scope", 0.6, ranking=[("out_of_scope", 0.6), ("ask_eu_projects", 0.2)]).kind == NO_ANSWER
+
+
+def test_the_hanze_university_is_not_the_hanseatic_league(ask):
+    reply = ask("I'm relocating from Tianjin for a master at the Hanze, does Groningen have any ties with my city?",
+                "ask_is_partner_city", 0.8)
+    assert reply.kind == ANSWER and "Tianjin" in reply.text
+
+
+def test_how_hydrogen_vehicles_fit_the_climate_targets_over_an_unlisted_guess(ask):
+    reply = ask("how do hydrogen vehicles fit in with the EU climate targets", "ask_unlisted_fact", 0.69,
+                ranking=[("ask_unlisted_fact", 0.69), ("ask_project_goal", 0.14)])
+    assert reply.kind == ANSWER and "sustainable" in reply.text
