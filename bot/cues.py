@@ -954,18 +954,18 @@ def says_own(text: str) -> bool:
     return bool(_OWN.search(text))
 
 
-_NOT_KEPT_BY_THE_CITY = re.compile(r"\b(doesn'?t|doesnt|does\s+not|don'?t|not|niet|no\s+longer)\s+(\w+\s+){0,2}"
-                                  r"(maintain|keep|run|manage|handle|look\s+after|onderh[oa]ud\w*|bijhoud\w*|zelf)\w*\b|"
-                                  r"\b(someone|somebody|iemand|an?\s+\w+\s+organi[sz]ation|organisatie)\s+else\b",
-                                  re.IGNORECASE)
-
-
 _WHICH_ONES = re.compile(r"\b(which|what|welke|any|are\s+there|zijn\s+er|is\s+there|ones)\b", re.IGNORECASE)
 
 
 def asks_which_ones(text: str) -> bool:
     """'which of those ...?', 'are there any ...?': a question for some of a list."""
     return bool(_WHICH_ONES.search(text))
+
+
+_NOT_KEPT_BY_THE_CITY = re.compile(r"\b(doesn'?t|doesnt|does\s+not|don'?t|not|niet|no\s+longer)\s+(\w+\s+){0,2}"
+                                  r"(maintain|keep|run|manage|handle|look\s+after|onderh[oa]ud\w*|bijhoud\w*|zelf)\w*\b|"
+                                  r"\b(someone|somebody|iemand|an?\s+\w+\s+organi[sz]ation|organisatie)\s+else\b",
+                                  re.IGNORECASE)
 
 
 def mentions_a_foundation(text: str) -> bool:
