@@ -124,7 +124,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(are\s+they|is\s+it|are\s+the\s+\w+)\s+still\s+(running|driving|in\s+use|on\s+the\s+road|around)\b | \bwhat\s+comes\s+after\b | \bwhere\s+can\s+i\s+(see|find|visit)\s+(it|them|the)\b |
     \b(name|list)\s+(some|a\s+few)\s+(\w+\s+)?(companies|firms|employers|bedrijven)\b |
     \b(will|would)\s+i\s+be\s+able\s+to\b | \bmy\s+own\s+(hydrogen\s+)?(car|vehicle|auto)\b |
-    \bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
+    (?<!for\s)\bwhat\s+(kind|sort|type)s?\s+of\s+(things|activities|events)\b | \bfestivals?\b |
     \bdo\s+(they|we|the\s+cities|the\s+two)\s+(actually\s+)?do\s+together | \bsamen\s+doen\b |
     \bwhy\b[^?.!]*\b(not|only|isn'?t|aren'?t|no\s+longer)\b[^?.!]*\b(active|actively|maintain\w*|kept)\b |
     \bwaarom\b[^?.!]*\b(niet|alleen)\b[^?.!]*\bactie\w* | \b(car|vehicle|truck)\s+models?\b | \bwhich\s+models?\b |
@@ -251,7 +251,7 @@ def asks_count(text: str) -> bool:
 # What the page counts: partners, cities, countries, projects, vehicles, years.
 _COUNTABLE = re.compile(r"(partners?|cit(y|ies)|steden|stad|countr(y|ies)|landen|land|projects?|projecten|"
                         r"programmes?|programs?|programma'?s|vehicles?|voertuigen|trucks?|lorr(y|ies)|vans?|cars?|"
-                        r"auto\w*|busjes?|vrachtwagens?|vuilniswagens?|refuel\w*|filling|vulpunt\w*|points?|"
+                        r"auto\w*|busjes?|vrachtwagens?|vuilniswagens?|wagens?|refuel\w*|filling|vulpunt\w*|points?|"
                         r"organi[sz]ations?|organisaties|members?|leden|aims?|goals?|doelen|years?|jaar|jaren|"
                         r"municipalit(y|ies)|gemeenten|universit(y|ies)|ties|links|relations(hips)?|stations?|ones?)$")
 _COUNT_FILLER = frozenset("""
@@ -648,6 +648,7 @@ _VEHICLE_KINDS_OR_WHY = re.compile(r"""
     \bholding\b[^?.!]*\bback\b | \b(obstacles?|barriers?|in\s+the\s+way|tegenhoud\w*|drempels?) |
     \btraining\w* | \bopleiding\w* | \bteach(es|ing)?\s+(\w+\s+){0,2}(to|how)\b | \bleren\s+(werken|omgaan)\b | \bsupply\s+chains? | \b(produc\w+|making|mak\w+)\b[^?.!]*\bstor(e|ing|age)\b |
     \bopslag | \bgreen\s+hydrogen | \bgroene\s+waterstof |
+    \b(are|is|zijn|zitten|horen)\s+(\w+\s+){0,2}(garbage|refuse|bin|waste|vuilnis\w*)\s*(trucks?|lorr(y|ies)|wagens?)\b[^?.!]*\b(part\s+of|also|too|ook|bij)\b |
     \b(energy|climate|klimaat|energie)\w*\s+(and\s+climate\s+|en\s+klimaat\w*\s+)?(goals?|targets?|aims?|doelstelling\w*|doelen)\b |
     \b(sustainab\w*|verduurzam\w*|duurzamer)\b[^?.!]*\b(transport|mobility|mobiliteit\w*)\b |
     \b(transport|mobility|mobiliteit\w*)\b[^?.!]*\b(sustainab\w*|verduurzam\w*|duurzamer|greener|cleaner|schoner)\b
@@ -741,7 +742,8 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
         [^?.!]*\b(attract\w*|draw\w*|comes?|bring\w*)\b |
     \b(international|internationale)\s+(character|karakter)\b |
     \bwho\s+(is\s+|are\s+)?(attract\w*|draw\w*|bring\w*)\s+(them|those\s+people|all\s+these\s+people)\b |
-    \b(why|how\s+come|waarom)\b[^?.!]*\b(so\s+many|so\s+much|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
+    \b(hoeveel|zoveel|zo\s+veel|so\s+many)\s+(internationale|buitenlandse|international|foreign)\s+\w+[^?]*[.?!]\s*[^?]*\b(hoe\s+komt|waarom|why|how\s+come)\b |
+    \b(why|how\s+come|waarom|hoe\s+komt)\b[^?.!]*\b(so\s+many|so\s+much|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
         english\s+speakers|buitenlanders|buitenlandse\s+\w+|internationale\s+\w+|people\s+from\s+abroad|foreign\s+\w+)
 """, re.VERBOSE | re.IGNORECASE)
 _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)

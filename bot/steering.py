@@ -276,6 +276,14 @@ class Steering:
                 and not cues.says_own(text) and not any(m.id == HOME for m in question.mentions)
                 and question.confidence < LOW_CONFIDENCE_THRESHOLD and not cues.asks_unlisted_fact(text)):
             return steer("ask_project_goal")  # "how many hydrogen bin lorries is HECTOR about": the project's scale
+        if (self.tools.mentioned(question, PROJECT) and question.intent == "ask_project_period" and cues.asks_location(text)
+                and not cues.asks_when(text) and not cues.asks_unlisted_fact(text)):
+            return steer("ask_project_goal")  # "where are the hector garbage trucks going to be tested": its cities
+        if (context.subject_kind == PROGRAMME and self.tools.countries(question) and cues.names_a_kind_of_partner(text)
+                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+            own = [p for p in self.kb.projects.values() if p.programme == context.subject_id]
+            if len(own) == 1:  # "any french partner in that one?" after NWE: its project's partners
+                return replace(steer("ask_project_partners"), mentions=(*question.mentions, mention_of(PROJECT, own[0].id)))
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
         if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)

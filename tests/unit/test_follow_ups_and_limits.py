@@ -1297,3 +1297,31 @@ def test_how_hydrogen_vehicles_fit_the_climate_targets_over_an_unlisted_guess(as
     reply = ask("how do hydrogen vehicles fit in with the EU climate targets", "ask_unlisted_fact", 0.69,
                 ranking=[("ask_unlisted_fact", 0.69), ("ask_project_goal", 0.14)])
     assert reply.kind == ANSWER and "sustainable" in reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic, expected", [
+    ("Ik ben net nieuw hier en verbaas me erover hoeveel internationale studenten en onderzoekers er rondlopen. "
+     "Hoe komt dat eigenlijk?", "out_of_scope", "international-relations", "students"),
+    ("is the internationalisation policy also about money, like economic returns for the city?",
+     "ask_internationalisation_policy", "internationalisation-policy", "economically"),
+    ("interreg nwe wants to make the region attractive for what kind of things", "ask_programme", "interreg-nwe",
+     "innovation"),
+    ("where are the hector garbage trucks going to be tested", "ask_project_period", "hector", "7 different cities"),
+    ("are garbage trucks part of hytrec2 too or is that only in hector", "ask_project_partners", "european-projects",
+     "refuse trucks"),
+])
+def test_ridge_readings(ask, text, intent, topic, expected):
+    reply = ask(text, intent, 0.6)
+    assert reply.kind == ANSWER and reply.topic == topic and expected in reply.text, reply.text
+
+
+def test_how_many_wagens_groningen_gets_after_a_project(ask):
+    hector = ask("Wat is het HECTOR project?", "ask_about")
+    reply = ask("en hoeveel wagens krijgt groningen zelf", "ask_groningen_contribution", 0.6, hector.context)
+    assert reply.kind == ANSWER and "1 hydrogen refuse truck" in reply.text
+
+
+def test_a_country_s_partner_after_a_programme_is_in_its_project(ask):
+    nwe = ask("tell me more about interreg north west europe", "ask_programme")
+    reply = ask("any french partner in that one?", "ask_about", 0.5, nwe.context)
+    assert reply.kind == ANSWER and "Touraine" in reply.text
