@@ -57,17 +57,6 @@ def sentence_pointed_at(text: str) -> Optional[str]:
     return before[-1] if before else None
 
 
-def standalone_question(text: str) -> List[Tuple[int, int]]:
-    """The spans of the asking sentences when a story surrounds them and they do not point back at it
-    ("Is it a partner city?", "Are we a partner?"); else []. What such a question asks is in those
-    spans alone ("Is Hamburg a partner city? I'm planning a weekend trip there")."""
-    asked = asking_sentences(text)
-    if asked == [(0, len(text))] or not _story(text, asked) or any(
-            cues.speaks_of_the_writer(text[a:b]) or cues.points_back(text[a:b]) for a, b in asked):
-        return []
-    return asked
-
-
 def spans_asking_for_themselves(text: str) -> List[Tuple[int, int]]:
     """The asking sentences of a message with a story, unless they point back at it ("is it in HECTOR?"):
     "I have numbers from the CBS. What I'm missing is the city's angle: what are its policy goals?" asks
@@ -76,6 +65,14 @@ def spans_asking_for_themselves(text: str) -> List[Tuple[int, int]]:
     if asked == [(0, len(text))] or not _story(text, asked) or any(cues.points_back(text[a:b]) for a, b in asked):
         return []
     return asked
+
+
+def standalone_question(text: str) -> List[Tuple[int, int]]:
+    """The spans of the asking sentences when a story surrounds them and they neither point back at it nor
+    speak of the writer ("Is it a partner city?", "Are we a partner?"); else []. What such a question asks
+    is in those spans alone ("Is Hamburg a partner city? I'm planning a weekend trip there")."""
+    asked = spans_asking_for_themselves(text)
+    return [] if any(cues.speaks_of_the_writer(text[a:b]) for a, b in asked) else asked
 
 
 def question_text(text: str) -> str:
