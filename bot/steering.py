@@ -154,7 +154,8 @@ class Steering:
             return steer("ask_refuelling_point")
         others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
         countries = self.tools.countries(question)
-        if countries and not others and context.subject_kind == PROJECT and (cues.is_short(text) or cues.asks_who(text)):
+        if (countries and not others and context.subject_kind == PROJECT and not cues.names_a_partner_city_tie(text)
+                and (cues.is_short(text) or cues.asks_who(text))):
             return steer("ask_project_partners")  # "anyone from Sweden?", "wie doen er vanuit Nederland mee?" after a project
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_count(text)
                 and cues.mentions_cities(text)):
@@ -280,7 +281,7 @@ class Steering:
                 and not cues.asks_when(text) and not cues.asks_unlisted_fact(text)):
             return steer("ask_project_goal")  # "where are the hector garbage trucks going to be tested": its cities
         if (context.subject_kind == PROGRAMME and self.tools.countries(question) and cues.names_a_kind_of_partner(text)
-                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
+                and not cues.names_a_partner_city_tie(text) and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             own = [p for p in self.kb.projects.values() if p.programme == context.subject_id]
             if len(own) == 1:  # "any french partner in that one?" after NWE: its project's partners
                 return replace(steer("ask_project_partners"), mentions=(*question.mentions, mention_of(PROJECT, own[0].id)))

@@ -1325,3 +1325,16 @@ def test_a_country_s_partner_after_a_programme_is_in_its_project(ask):
     nwe = ask("tell me more about interreg north west europe", "ask_programme")
     reply = ask("any french partner in that one?", "ask_about", 0.5, nwe.context)
     assert reply.kind == ANSWER and "Touraine" in reply.text
+
+
+@pytest.mark.parametrize("context", [Context("ask_about", "project", "hytrec2", "hytrec2"),
+                                     Context("ask_programme", "programme", "interreg-nsr")])
+@pytest.mark.parametrize("text", ["which partner cities are in China?", "and the sister cities in germany"])
+def test_partner_cities_by_country_after_a_project_or_programme_are_the_city_ties(ask, text, context):
+    reply = ask(text, "ask_partner_cities", 0.9, context)
+    assert reply.kind == ANSWER and reply.topic == "partner-cities", reply.text
+
+
+def test_a_countrys_partner_after_a_programme_is_still_its_projects_partner(ask):
+    reply = ask("any french partner in that one?", "ask_project_partners", 0.9, Context("ask_programme", "programme", "interreg-nwe"))
+    assert reply.kind == ANSWER and reply.topic == "hector", reply.text
