@@ -138,7 +138,18 @@ _UNLISTED_FACT = re.compile(r"""
     \bcapital\s+of\s+culture\b |
     \b(director|head|manager|chairman|chairwoman|chairperson|boss|leader|directeur|hoofd)\s+(of|van)\s+(the\s+|het\s+|de\s+)?
         (welcome|centre|center|iwcn|foundation|stichting|project|hector|hytrec\w*)\b |
-    \b(out\s+)?on\s+(the|my|our)\s+streets?\b[^?.!]*\b(now|yet|already|today)\b | \b(now|yet|already)\b[^?.!]*\bon\s+(the|my|our)\s+streets?\b
+    \b(out\s+)?on\s+(the|my|our)\s+streets?\b[^?.!]*\b(now|yet|already|today)\b | \b(now|yet|already)\b[^?.!]*\bon\s+(the|my|our)\s+streets?\b |
+    \b(how\s+many|hoeveel)\s+(\w+\s+){0,2}(\w*stations?|refuel\w*\s+points?|filling\s+points?|\w*vulpunten)\b[^?.!]*
+        \b(now|currently|at\s+the\s+moment|right\s+now|today|already|op\s+dit\s+moment|nu|momenteel|al|in\s+total|in\s+totaal|
+        (does|do)\s+(groningen|the\s+city|the\s+municipality)\s+have|heeft\s+(groningen|de\s+stad|de\s+gemeente))\b |
+    \bpercent\w* | \bprocent\w* | \bpaid\s+(for\s+)?by\b | \bbetaald\s+(door|uit)\b | \bco-?financ\w* | \bcofinanc\w* |
+    \b(which|what|welke)\s+(\w+\s+){0,2}(sectors?|sectoren|industries|branches|branche)\b |
+    \bnames?\s+of\s+(the\s+|those\s+|these\s+)?(\w+\s+){0,2}(universit\w*|colleges?|hogescholen|companies|firms|bedrijven|institutions|instellingen|schools?)\b |
+    \b(solar\s*park|solar\s+farm|zonnepark|company|firm|station|bedrijf)\b[^?.!]*\b(called|named|heet|genoemd)\b |
+    \b(what|how)\s+do\s+(the\s+)?(people|residents|locals|inhabitants|citizens|groningers|students|drivers)\b[^?.!]*\b(think|feel)\b |
+    \bdo\s+(they|people|residents|locals|groningers)\s+(actually\s+|really\s+)?(like|love|hate|mind)\s+(it|them|that)\b |
+    \bwat\s+vinden\s+(de\s+)?(mensen|inwoners|groningers|bewoners|studenten)\b |
+    \b(welke|which|what)\s+(\w+\s+){0,2}(bedrijven|companies|firms|employers|werkgevers)\b[^?.!]*\b(hire|hires|hiring|employ|employs|recruit\w*|nemen\b[^?.!]*\baan|aannemen|zoeken)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -263,7 +274,8 @@ _COUNT_FILLER = frozenset("""
 
 # "how many" that asks, not "surprised how many foreigners there are": at the
 # start of the message or of a clause.
-_CLAUSE_START = re.compile(r"(^|[.?!,;:(]|\b(and|but|so|ok|okay|also|en|maar|dus|ook))\s*$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(^|[.?!,;:(]|\b(and|but|so|ok|okay|also|en|maar|dus|ook|roughly|approximately|about|around|"
+                           r"exactly|ongeveer|precies|ruwweg|zo'n))\s*$", re.IGNORECASE)
 
 
 def asks_count_of_something_else(text: str) -> bool:
@@ -524,6 +536,27 @@ _COUNTRIES_WORD = re.compile(r"\b(countries|landen)\b", re.IGNORECASE)
 
 def asks_about_countries(text: str) -> bool:
     return bool(_COUNTRIES_WORD.search(text))
+
+
+_COUNT_OF_COUNTRIES = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twee|drie|vier|vijf|zes|zeven|"
+                                 r"acht|negen|tien)\s+(\w+\s+)?(countries|landen)\b", re.IGNORECASE)
+
+
+def states_a_count_of_countries(text: str) -> bool:
+    """'the seven countries around the North Sea' (a knowledge-base text that counts them)."""
+    return bool(_COUNT_OF_COUNTRIES.search(text))
+
+
+# What someone does in a project: "what is RISE actually doing within HyTrEc2?", "wat is hun taak?"
+_WHAT_SOMEONE_DOES = re.compile(r"""
+    \b(what|wat)\s+(is|are|exactly|precisely|actually|precies|eigenlijk)?\s*(\w+\s+){0,8}?(doing|do|does|doet|doen|contribut\w*|bring|brings|brengt|brengen)
+        \b[^?.!]*\b(within|in|inside|binnen|bij|for|voor|aan|to)\b |
+    \b(role|roles|rol|rollen|taak|taken|task|tasks|job|responsibilit\w*|verantwoordelijk\w*|contribution|bijdrage|part\s+in)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_what_someone_does(text: str) -> bool:
+    return bool(_WHAT_SOMEONE_DOES.search(text))
 
 
 _WHICH_COUNTRIES = re.compile(r"\b(which|what|welke|name|list|noem)\b[^?.!]*\b(countries|landen)\b", re.IGNORECASE)
@@ -862,7 +895,7 @@ _PARTNERS_OF_A_CITY = re.compile(r"""
     \b((partner|sister|twin)[\s-]*(cities|city|towns?)\s+of|(partner|zuster)[\s-]*(steden|stad)\s+van)\s+(?P<a>[A-Za-z][\w'-]+) |
     \b(?P<b>[A-Za-z][\w-]+?)('s|s')\s+(own\s+|other\s+)?(partner|sister|twin)[\s-]*(cities|city|towns?) |
     \b(welke|wat\s+voor)\s+(partner|zuster)[\s-]*(steden|stad)\s+(heeft|hebben)\s+(?P<f>[A-Za-z][\w'-]+) |
-    \b(which|what)\s+(partner|sister|twin)[\s-]*(cities|towns)\s+(does|do|has)\s+(?P<g>[A-Za-z][\w'-]+)\s+(have|got)\b |
+    \b(which|what)\s+(other\s+|else\s+|more\s+)?(partner|sister|twin)[\s-]*(cities|towns)\s+(does|do|has)\s+(?P<g>[A-Za-z][\w'-]+)\s+(have|got)\b |
     \b(?P<e>[A-Za-z][\w-]+?)s\s+(partner|sister|twin)[\s-]*(cities|towns)\b |
     \b(is|are)\s+(?P<c>[A-Za-z][\w'-]+)\s+(twinned|partnered|paired)\s+with\b(?!\s+(groningen|us|the\s+city|onze|our)) |
     \b(does|do|has|heeft)\s+(?P<d>[A-Za-z][\w'-]+)\s+(have\s+|got\s+|ook\s+)?(other\s+|any\s+|more\s+|andere\s+|nog\s+)?

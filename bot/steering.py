@@ -186,7 +186,8 @@ class Steering:
                 and question.intent in ("ask_project_period", "ask_project_goal")):
             return steer("ask_programme")  # "which areas exactly does it focus on?" after a programme
         if (self.tools.mentioned(question, PROGRAMME) and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
-                and cues.asks_count(text) and cues.asks_about_countries(text) and not cues.says_project(text)):
+                and cues.asks_count(text) and cues.asks_about_countries(text) and not cues.says_project(text)
+                and not self.asks_programme_countries(question)):
             return steer("ask_programme")  # "how many countries r in the north sea thing": its aims say seven
         if context.subject_kind == PROGRAMME and not self.tools.mentioned(question, PROJECT):
             if cues.asks_about_countries(text) and not cues.asks_count(text):
@@ -321,7 +322,7 @@ class Steering:
             return False  # "since when does it run?" after HECTOR: its first year
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
                 or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)
-                or self.asks_project_wide_count(question))
+                or self.asks_project_wide_count(question) or self.asks_a_partners_own_role(question, context))
 
     def _projects_named_or_in_context(self, question: Question, context: Context) -> List[str]:
         """The projects the question names, else the one the conversation is about."""
@@ -343,7 +344,21 @@ class Steering:
                 and not any(p.scale for p in projects))
 
     def asks_programme_countries(self, question: Question) -> bool:
-        """'which countries take part in Interreg NWE?': the page names no programme's countries."""
-        return (cues.asks_which_countries(question.text) and not cues.asks_count(question.text)
-                and bool(self.tools.mentioned(question, PROGRAMME))
-                and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION))
+        """'which countries take part in Interreg NWE?': the page names no programme's countries, and counts
+        them only where a programme's aims do ('the seven countries around the North Sea')."""
+        programmes = [self.kb.programmes[m.id] for m in self.tools.mentioned(question, PROGRAMME)]
+        if not programmes or self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION):
+            return False
+        if cues.asks_count(question.text):
+            return (cues.asks_about_countries(question.text)
+                    and not any(cues.states_a_count_of_countries(p.aims) for p in programmes))
+        return cues.asks_which_countries(question.text)
+
+    def asks_a_partners_own_role(self, question: Question, context: Context) -> bool:
+        """'what is the Swedish research institute doing within HyTrEc2?': the page gives only Groningen's
+        own share in a project, never another partner's."""
+        partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]
+        if not partners or any(m.id == HOME for m in question.mentions) or not cues.asks_what_someone_does(question.text):
+            return False
+        projects = self._projects_named_or_in_context(question, context)
+        return any(self.kb.projects_with_member(m.id) for m in partners) and bool(projects)

@@ -1338,3 +1338,33 @@ def test_partner_cities_by_country_after_a_project_or_programme_are_the_city_tie
 def test_a_countrys_partner_after_a_programme_is_still_its_projects_partner(ask):
     reply = ask("any french partner in that one?", "ask_project_partners", 0.9, Context("ask_programme", "programme", "interreg-nwe"))
     assert reply.kind == ANSWER and reply.topic == "hector", reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("what is the swedish research institute actually doing within hytrec2?", "ask_about"),
+    ("wat doet provincie drenthe precies binnen hytrec2, wat is hun taak?", "ask_about"),
+    ("what does aberdeen do in hector", "ask_about"),
+    ("how many countries take part in interreg north west europe", "ask_programme"),
+    ("roughly how many international students live in groningen", "ask_international_relations"),
+    ("what percentage of hytrec2 is paid by the european commission", "ask_project_goal"),
+    ("whats the solar park next to the hydrogen station called", "ask_refuelling_point"),
+    ("which sectors does the city count as knowledge-intensive", "ask_internationalisation_policy"),
+    ("what are the names of the universities and colleges in groningen", "ask_international_relations"),
+    ("welke bedrijven in groningen nemen internationale kenniswerkers aan? ik zoek werk", "ask_welcome_centre"),
+    ("what do people in groningen think of the hydrogen garbage truck, do they like it", "ask_groningen_contribution"),
+    ("hoeveel waterstoftankstations heeft groningen op dit moment al?", "ask_refuelling_point"),
+    ("what other sister cities does bremen have besides groningen", "ask_partner_cities"),
+])
+def test_more_facts_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.9)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("what does groningen do in hector", "ask_groningen_contribution", "hector"),
+    ("how many countries r in the north sea thing", "ask_programme", "interreg-nsr"),
+    ("how many refuelling points does hytrec2 bring", "ask_refuelling_point", "hytrec2"),
+])
+def test_what_the_page_does_give_beside_those_limits(ask, text, intent, topic):
+    reply = ask(text, intent, 0.9)
+    assert reply.kind == ANSWER and reply.topic == topic, reply.text
