@@ -80,22 +80,27 @@ class ProjectAnswers(AnswerTools):
                 projects = list(self.kb.projects.values())
             else:
                 return self.ask_which_project("ask_project_partners")
-        countries = self.countries(question)
-        parts = [self._partners_text(project, countries) for project in projects]
+        left_out = self.countries_set_aside(question)
+        countries = [c for c in self.countries(question) if c not in left_out]
+        parts = [self._partners_text(project, countries, left_out) for project in projects]
         sections = [s for p in projects for s in p.sections]
         subject = (PROJECT, projects[0].id) if len(projects) == 1 else (None, None)
         topic = projects[0].id if len(projects) == 1 else PROJECTS_TOPIC
         return answer("\n".join(parts), topic, sections, Context("ask_project_partners", *subject))
 
-    def _partners_text(self, project: Project, countries: List[str]) -> str:
+    def _partners_text(self, project: Project, countries: List[str], left_out: Sequence[str] = ()) -> str:
         programme = self.kb.programmes[project.programme].name
         partners = [p for p in project.partners
-                    if not countries or any(self.kb.in_country(p.country, c) for c in countries)]
-        if countries and not partners:
+                    if (not countries or any(self.kb.in_country(p.country, c) for c in countries))
+                    and not any(self.kb.in_country(p.country, c) for c in left_out)]
+        if (countries or left_out) and not partners:
             names = " or ".join(self.say.country_name(c) for c in countries)
-            return (f"None of {project.name}'s partners is in {names}. Its partners are:\n"
+            where = f"is in {names}" if countries else f"is outside {listing([self.say.country_name(c) for c in left_out])}"
+            return (f"None of {project.name}'s partners {where}. Its partners are:\n"
                     f"{self.say.project_partners(project, project.partners)}")
         where = f" in {' and '.join(self.say.country_name(c) for c in countries)}" if countries else ""
+        if left_out:
+            where += f" outside {listing([self.say.country_name(c) for c in left_out])}"
         plural = "s" if len(partners) != 1 else ""
         return (f"{project.name}, a project of {programme}, has {len(partners)} partner{plural}{where}:\n"
                 f"{self.say.project_partners(project, partners)}")
@@ -132,6 +137,10 @@ class ProjectAnswers(AnswerTools):
         if projects:
             project_id = projects[0].id if len(projects) == 1 else None
             new_context = replace(new_context, project_id=project_id)
+            if kind == PLACE and cues.asks_which_organisations(question.text):
+                found = self._partners_from(name, member_id, projects, new_context)
+                if found:
+                    return found
             others = list(dict.fromkeys((m.kind, m.id) for m in members[1:] if m.id != member_id))
             if not others:
                 return self._member_of(name, member_id, projects, new_context)
@@ -151,6 +160,19 @@ class ProjectAnswers(AnswerTools):
             sections = tuple(s for p in all_projects for s in p.sections)
         topic = sections[0] if len(set(sections)) == 1 else PROJECTS_TOPIC
         return answer(text, topic, sections, new_context)
+
+    def _partners_from(self, place_name: str, place_id: str, projects: List[Project], new_context: Context) -> Optional[Reply]:
+        """'which Aberdeen bodies are in HyTrEc2?': the partners there, or with the place in their name
+        (Aberdeen City Council, Aberdeenshire Council)."""
+        parts = []
+        for project in projects:
+            partners = [p for p in project.partners if p.place == place_id or place_name.lower() in p.name.lower()]
+            if partners:
+                parts.append(f"{project.name} partners from {place_name}:\n{self.say.project_partners(project, partners)}")
+        if not parts:
+            return None
+        return answer("\n".join(parts), projects[0].id if len(projects) == 1 else PROJECTS_TOPIC,
+                      [s for p in projects for s in p.sections], new_context)
 
     def partners_in_countries(self, countries: List[str]) -> Reply:
         """'Are there Swedish organisations in the projects?': across every project."""

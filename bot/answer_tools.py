@@ -85,6 +85,11 @@ class AnswerTools:
     def countries(self, question: Question) -> List[str]:
         return list(dict.fromkeys(m.id for m in self.mentioned(question, COUNTRY)))
 
+    def countries_set_aside(self, question: Question) -> List[str]:
+        """'who else from outside the Netherlands?', 'apart from the German ones': countries left out."""
+        return list(dict.fromkeys(m.id for m in self.mentioned(question, COUNTRY)
+                                  if cues.sets_aside_what_follows(question.text[:m.start])))
+
     def name(self, kind: str, entry_id: str) -> str:
         if (kind, entry_id) == (TOPIC, PARTNER_CITIES):
             return "Groningen's partner cities"

@@ -226,7 +226,9 @@ class Answerer(AnswerTools):
             full_name = re.sub(r"\s*\([^)]*\)$", "", programme.name)
             return answer(f"{named_programmes[0].text} stands for {full_name}, the EU programme {programme.name}.",
                           programme.id, programme.sections, Context("ask_programme", PROGRAMME, programme.id))
-        if (self.mentioned(question, PLACE, ORGANISATION) and cues.asks_which_country(question.text)
+        named_or_just_named = self.mentioned(question, PLACE, ORGANISATION) or (
+            not question.mentions and context.subject_kind in (PLACE, ORGANISATION) and cues.is_short(question.text))
+        if (named_or_just_named and (cues.asks_which_country(question.text) or cues.asks_where_that_is(question.text))
                 and self.cities.can_locate(question, context) and not cues.asks_unlisted_fact(question.text)):
             return self.cities.location(question, context)  # "murmansk which country", whatever the classifier says
         if not known or question.confidence < LOW_CONFIDENCE_THRESHOLD:
@@ -320,6 +322,9 @@ class Answerer(AnswerTools):
             intent = context.intent
             if (context.subject_kind == PROJECT or context.project_id) and cues.asks_who(question.text):
                 intent = "ask_project_partners"  # "who else?" after a project: its partners
+            elif context.intent in ("ask_is_partner_city", "ask_city_link") and context.subject_kind == PLACE:
+                # "who else?" after "is Oldenburg a partner city?": the other partner cities
+                return replace(question, intent="ask_partner_cities", confidence=1.0, mentions=(), text="")
             return replace(question, intent=intent, confidence=1.0, mentions=mentions,
                            text="")  # the rest: not only the active ones
         name = cues.bare_follow_up_name(question.text)
@@ -348,6 +353,11 @@ class Answerer(AnswerTools):
     def _without_names_of_the_story(self, question: Question) -> Question:
         """'I work in hydrogen in Bremen. In HyTrEc2, what does Groningen itself do?': when the asking
         sentences name a subject of their own, the names in the story around them are not asked about."""
+        workplace = [m for m in question.mentions if m.id == WELCOME_CENTRE_TOPIC
+                     and cues.names_the_writers_workplace(question.text[:m.start])]
+        if workplace and len(question.mentions) > len(workplace):
+            # "colleague here at the welcome centre, someone asked me about the hector project": who writes
+            question = replace(question, mentions=tuple(m for m in question.mentions if m not in workplace))
         asked = standalone_question(question.text)
         if question.intent == "ask_groningen_contribution" and not asked:
             # "my cousin drives those trucks in Aberdeen. does groningen buy them too?": the city's own

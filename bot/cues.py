@@ -70,7 +70,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+|hydrogen\s+|waterstof\s*)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
     \bhow\s+(big|large|wide|heavy|far|tall|deep|high|old|cold|warm|hot)\b(?![^?.!]*\bfleet) | \bhoe\s+(groot|zwaar|ver|diep|hoog|oud|koud|warm)\b |
     \bmanufactur\w* | \bfabrikant\w* | \bwho\s+(made|built|builds|makes|produces|produced|delivers|delivered|supplies|supplied)\s+(the|those|these|them)\b |
-    \bwie\s+(maakt|maakte|bouwt|bouwde|levert|leverde)\s+(de|die|ze)\b | \bmegawatts?\b | \bmw\b | \bkwh\b |
+    (?<!met\s)\bwie\s+(maakt|maakte|bouwt|bouwde|levert|leverde)\s+(de|die|ze)\b(?!\s+(gemeente|stad)\b) | \bmegawatts?\b | \bmw\b | \bkwh\b |
     \b(trains?|trein\w*|flights?|vlucht\w*|vliegen|(bus|trein|vlieg)verbinding\w*|reistijd|travel\s+time|journey|directions|distance|afstand)\b |
     \bhow\s+(do|can)\s+(i|we|you)\s+get\s+(to|there)\b | \bhoe\s+kom\s+(ik|je|we)\s+(in|naar|bij|er)\b |
     \bhow\s+(much|many)\s+(\w+\s+){0,2}(investments?|investors?|jobs|banen|companies|bedrijven)\b(?![^?.!]*\b(trucks?|vehicles?)\b) |
@@ -301,7 +301,8 @@ _PERIOD_WORDS = re.compile(r"\b(run|runs|running|end|ends|last|lasts|period|dura
                            r"time\s*frame|time\s*span|time\s*line|tijdsbestek|tijdpad|wraps?\s+up|wrapping\s+up|finish\w*|hoelang|"
                            r"conclude[sd]?|afgerond|afloopt|"
                            r"until|till|goes|go\s+on|how\s+long|tot\s+wanneer|hoe\s+lang)\b|"
-                           r"\b(project|projects|projecten)\b[^?.!]*\b(start|starts|started|begin|began|begins|begon|gestart)\b",
+                           r"\b(project|projects|projecten)\b[^?.!]*\b(start|starts|started|begin|began|begins|begon|gestart)\b|"
+                           r"\b(start\w*|began|begin\w*|begon|gestart|kick\w*\s+off|launch\w*|ended|stopped)\b[^?.!]*\b(19|20)\d\d\b",
                            re.IGNORECASE)
 
 
@@ -390,6 +391,15 @@ def asks_location(text: str) -> bool:
 
 
 _WHICH_COUNTRY = re.compile(r"\b(which|what)\s+country\b|\bin\s+which\s+land\b|\bwelk\s+land\b", re.IGNORECASE)
+
+
+_WHERE_THAT_IS = re.compile(r"\bwhere\s+(is|are|'s)\s+(that|it|this|they|those)\b|\bwhere('s|\s+is)\s+(that|it)\s+(located|again)\b|"
+                            r"\bwaar\s+(ligt|liggen|is|zit)\s+(dat|het|die|dit)\b", re.IGNORECASE)
+
+
+def asks_where_that_is(text: str) -> bool:
+    """'moermansk where is that': the place just named, not a street or a room."""
+    return bool(_WHERE_THAT_IS.search(text))
 
 
 def asks_which_country(text: str) -> bool:
@@ -551,7 +561,7 @@ def states_a_count_of_countries(text: str) -> bool:
 _WHAT_SOMEONE_DOES = re.compile(r"""
     \b(what|wat)\s+(is|are|exactly|precisely|actually|precies|eigenlijk)?\s*(\w+\s+){0,8}?(doing|do|does|doet|doen|contribut\w*|bring|brings|brengt|brengen)
         \b[^?.!]*\b(within|in|inside|binnen|bij|for|voor|aan|to)\b |
-    \b(role|roles|rol|rollen|taak|taken|task|tasks|job|responsibilit\w*|verantwoordelijk\w*|contribution|bijdrage|part\s+in)\b
+    \b(role|roles|rol|rollen|taak|taken|task|tasks|job|responsibilit\w*|verantwoordelijk\w*|contribution|bijdrage|(their|its|hun|zijn)\s+part\s+in)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -755,6 +765,8 @@ _DESCRIBES_ITSELF = re.compile(r"""
     \b(what|which)\s+(kind|sort|type)\s+of\s+(a\s+)?(city|town)\b[^?.!]*\b(describe|call|see|present|brand)\w*\b |
     \b(describe|describes|call|calls|present|presents|brand|brands)\s+(groningen|the\s+city|itself|themselves)\s+(as\b|like\b|,)|
     \bhow\s+(does|do|would)\s+(the\s+municipality|the\s+city|the\s+gemeente|groningen|they)\s+(describe|see|present|brand)\b |
+    \b(see|sees|consider|considers|regard|regards|describe|describes|call|calls|present|presents)\s+(itself|themselves)\s+as\b |
+    \b(ziet|beschouwt|noemt|presenteert)\s+(\w+\s+){0,2}zich(zelf)?\s+als\b |
     \bwat\s+voor\s+(soort\s+|een\s+)?stad\s+(is|wil|noemt)\b | \bhoe\s+(ziet|noemt|omschrijft|beschrijft)\s+(de\s+gemeente|groningen|de\s+stad)\s+(zich|zichzelf|groningen)\b
 """, re.VERBOSE | re.IGNORECASE)
 
@@ -1125,9 +1137,61 @@ _SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+f
 _SETS_ASIDE_AT_THE_END = re.compile(r",\s*(but\s+)?(not|niet)\s+[A-Za-z][\w']+\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+_INTO_IT = re.compile(r"\b(in|within|into|inside|part\s+of|involved\s+in|participating\s+in)\s+(it|that|this|that\s+one|this\s+one)\b|"
+                      r"\b(erin|daarin|erbij|daarbij|eraan|daaraan)\b", re.IGNORECASE)
+
+
+def points_into_it(text: str) -> bool:
+    """'are there other Dutch cities in it?': inside the thing just talked about (a project)."""
+    return bool(_INTO_IT.search(text))
+
+
+_SETS_ASIDE_WHAT_FOLLOWS = re.compile(r"\b(outside(\s+of)?|apart\s+from|besides|except|excluding|other\s+than|aside\s+from|"
+                                      r"not\s+(in|from|the)|buiten|behalve|afgezien\s+van|niet\s+(in|uit|de)|non|niet)"
+                                      r"[\s-]*(the\s+|de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def sets_aside_what_follows(text_before: str) -> bool:
+    """'... outside the' (Netherlands), 'non-' (Dutch): the name that follows is left out."""
+    return bool(_SETS_ASIDE_WHAT_FOLLOWS.search(text_before))
+
+
+_WRITERS_WORKPLACE = re.compile(r"\b(colleagues?|collega'?s?|staff|medewerkers?|i\s+work|we\s+work|working|werk|werken|werkzaam|"
+                                r"i'?m|i\s+am|we\s+are|we'?re|ik\s+ben|wij\s+zijn|here)\s+(\w+\s+){0,2}(at|for|bij|van|from|in)\s+"
+                                r"(the\s+|de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def names_the_writers_workplace(text_before: str) -> bool:
+    """'colleague here at the' (Welcome Centre), 'ik werk bij het': where the writer works, not what is asked."""
+    return bool(_WRITERS_WORKPLACE.search(text_before))
+
+
+# "the other partner cities, so not oldenburg bremen hamburg ...": the ones named are set aside.
+_OTHERS_BUT_NOT = re.compile(r"\b(other|others|rest|andere|overige)\b[^?.!]*,\s*(so\s+|i\s+mean\s+|but\s+|dus\s+|maar\s+)?(not|niet)\s+\w",
+                             re.IGNORECASE)
+
+
 def sets_aside(text: str) -> bool:
     """'apart from the German ones', 'not the chinese ones', '..., not Tianjin?': the question is about the rest."""
-    return bool(_SETS_ASIDE.search(text) or _SETS_ASIDE_AT_THE_END.search(text))
+    return bool(_SETS_ASIDE.search(text) or _SETS_ASIDE_AT_THE_END.search(text) or _OTHERS_BUT_NOT.search(text))
+
+
+_WHICH_ORGANISATIONS = re.compile(r"\b(which|what|welke|wat\s+voor)\s+(\w+\s+){0,2}(bod(y|ies)|organi[sz]ations?|organisaties?|instanties?|"
+                                  r"councils?|institutions?|instellingen|parties|partijen|partners|participants|deelnemers)\b",
+                                  re.IGNORECASE)
+
+
+def asks_which_organisations(text: str) -> bool:
+    """'which aberdeen bodies are in it?': the organisations, not a yes or no."""
+    return bool(_WHICH_ORGANISATIONS.search(text))
+
+
+_REACTIVE = re.compile(r"\b(re-?active(ly)?|reactie(f|ve)|passive(ly)?|passie(f|ve)|dormant|slapende)\b", re.IGNORECASE)
+
+
+def speaks_of_reactive_ties(text: str) -> bool:
+    """'those reactive partnerships': the ties Groningen does not keep up actively."""
+    return bool(_REACTIVE.search(text))
 
 
 _CONTRIBUTION = re.compile(r"\b(role|rol|do(es)?\s+in\s+(it|the\s+project|hytrec\w*|hector)|doing\s+in|contribut\w*|bijdra\w*|draag\w*\b[^?.!]*\bbij|betalen\s+(ze|zij)\s+mee|pay\s+towards|chip\s+in)\b",

@@ -14,7 +14,7 @@ from bot import cues
 from bot.answer_tools import HOME, PARTNER_CITY_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools, Question, mention_of
 from bot.intents import (LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_INTENT_OF, TOPIC_INTENTS,
                          UNSURE_INTENTS)
-from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, TOPIC
+from bot.names import COUNTRY, ORGANISATION, PLACE, PROGRAMME, PROJECT, PROJECT_KEYWORD, TOPIC
 from bot.replies import Context
 from bot.question_sentence import asked_part, question_text
 from bot.unfamiliar_names import UnfamiliarNames
@@ -50,6 +50,16 @@ class Steering:
         projects = self._projects_named_or_in_context(question, context)
         places = self.tools.mentioned(question, PLACE) or (
             [mention_of(PLACE, context.subject_id)] if context.subject_kind == PLACE and cues.points_back(text) else [])
+        partner_cities = [m for m in places if self.kb.places[m.id].is_partner_city]
+        if (question.intent in ("ask_is_partner_city", "ask_city_link") and len(partner_cities) >= 2
+                and cues.sets_aside(text) and self.tools.mentioned(question, TOPIC)):
+            return steer("ask_partner_cities")  # "and the other partner cities, so not oldenburg bremen ..."
+        if (cues.speaks_of_reactive_ties(text) and not question.mentions and not cues.asks_unlisted_fact(text)
+                and question.intent not in PARTNER_CITY_INTENTS):
+            return steer("ask_partner_cities")  # "those reactive partnerships, in what context do they come up?"
+        if (question.intent in ("out_of_scope", "ask_unlisted_fact") and self.tools.mentioned(question, PLACE, ORGANISATION)
+                and (cues.asks_which_country(text) or cues.asks_where_that_is(text)) and cues.is_short(text)):
+            return steer("ask_about")  # "moermansk where is that": the country the page gives
         if (question.intent == "ask_groningen_contribution" and not projects and places
                 and all(self.kb.places[m.id].is_partner_city for m in places)
                 and not self.tools.mentioned(question, PROGRAMME, ORGANISATION)):
@@ -89,7 +99,8 @@ class Steering:
             return steer("ask_project_partners")  # "welke steden doen mee aan het project met de vuilniswagens?"
         named = [m for m in self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)
                  if not cues.names_the_eu_by_its_seat(m.text)]
-        if cues.asks_how_the_city_sees_itself_in_hydrogen(text) and not named:
+        if cues.asks_how_the_city_sees_itself_in_hydrogen(text) and not [
+                m for m in named if m.id != HOME and m.kind != PROJECT_KEYWORD]:  # "a hydrogen region" is itself a keyword
             return steer("ask_groningen_contribution")  # "as a hydrogen region" opens what it does in the projects
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
@@ -216,7 +227,7 @@ class Steering:
                 and cues.asks_about_a_share(text) and cues.is_short(text) and len(question.mentions) == 1):
             return steer("ask_groningen_contribution")  # "and what's Groningen's share in that?"
         about_a_project = self.tools.mentioned(question, PROJECT) or (
-            projects and question.intent not in PARTNER_CITY_INTENTS
+            projects and (question.intent not in PARTNER_CITY_INTENTS or cues.points_into_it(text))
             and not any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC)))
         if (about_a_project and countries and cues.names_a_kind_of_partner(text)
                 and question.intent not in ("ask_project_partners", "ask_unlisted_fact")):
@@ -270,6 +281,11 @@ class Steering:
         if (projects and question.intent == "ask_project_period" and cues.names_a_goal(text)
                 and not cues.asks_unlisted_fact(text)):
             return steer("ask_project_goal")  # "wat is het doel and how long does it run?": the period is added to it
+        if (self.tools.mentioned(question, PROJECT) and cues.gives_a_year(text) and cues.asks_period(text)
+                and question.intent != "ask_project_period" and not cues.mentions_vehicles(text)
+                and not cues.asks_refuelling(text) and not cues.asks_unlisted_fact(text)
+                and not self.tools.mentioned(question, PLACE, ORGANISATION)):
+            return steer("ask_project_period")  # "hector kicked off in 2015 right?": a year checked is its period
         if (self.tools.mentioned(question, PROJECT) and cues.asks_period(text) and question.confidence < LOW_CONFIDENCE_THRESHOLD
                 and not cues.mentions_vehicles(text) and not cues.asks_refuelling(text) and not cues.asks_unlisted_fact(text)
                 and not self.tools.mentioned(question, PLACE, ORGANISATION)):

@@ -1368,3 +1368,62 @@ def test_more_facts_the_page_never_gives(ask, text, intent):
 def test_what_the_page_does_give_beside_those_limits(ask, text, intent, topic):
     reply = ask(text, intent, 0.9)
     assert reply.kind == ANSWER and reply.topic == topic, reply.text
+
+
+def test_who_else_after_a_partner_city_check_is_the_other_partner_cities(ask):
+    first = ask("is oldenburg a partner city of groningen", "ask_is_partner_city", 1.0)
+    then = ask("who else?", "ask_project_partners", 0.5, first.context)
+    assert then.kind == ANSWER and then.topic == "partner-cities" and "Tianjin" in then.text, then.text
+
+
+@pytest.mark.parametrize("text, kept, left_out", [
+    ("who else from outside the netherlands is in it?", "Narvik", "Drenthe"),
+    ("any non-dutch partners?", "Aberdeen", "Drenthe"),
+])
+def test_a_projects_partners_outside_a_country(ask, text, kept, left_out):
+    hytrec2 = Context("ask_project_membership", "place", "drenthe", "hytrec2")
+    reply = ask(text, "ask_project_partners", 0.9, hytrec2)
+    assert reply.kind == ANSWER and kept in reply.text and left_out not in reply.text, reply.text
+
+
+def test_other_dutch_cities_in_it_after_a_project_are_its_partners(ask):
+    hector = Context("ask_about", "project", "hector", "hector")
+    reply = ask("are there other dutch cities in it besides groningen", "ask_partner_cities", 0.74, hector)
+    assert reply.kind == ANSWER and reply.topic == "hector" and "Arnhem" in reply.text, reply.text
+
+
+def test_the_welcome_centre_the_writer_works_at_is_not_the_subject(ask):
+    reply = ask("colleague here at the welcome centre, someone asked me about the hector project", "ask_about", 0.6)
+    assert reply.topic != "welcome-centre" and "welcome-centre" not in [s for s in reply.sections], reply.text
+
+
+@pytest.mark.parametrize("first, then", [("is xi'an a partner of groningen", "which country"),
+                                         ("is murmansk a partner city", "where is that?")])
+def test_which_country_after_a_place_is_its_country(ask, first, then):
+    before = ask(first, "ask_is_partner_city", 1.0)
+    reply = ask(then, "ask_project_partners", 0.4, before.context)
+    assert reply.kind == ANSWER and ("China" in reply.text or "Russia" in reply.text), reply.text
+
+
+@pytest.mark.parametrize("text, intent, conf, topic, says", [
+    ("moermansk where is that", "out_of_scope", 0.47, "partner-cities", "Russia"),
+    ("does groningen see itself as a hydrogen region or is that a stretch", "ask_groningen_contribution", 0.27, "hector",
+     "hydrogen region"),
+    ("met wie bouwt de gemeente aan groningen als internationale kennisstad?", "ask_international_relations", 0.56,
+     "internationalisation-policy", "knowledge institutions"),
+    ("hector kicked off in 2015 right? need it for a report", "ask_project_partners", 0.32, "hector", "2019"),
+    ("and the other partner cities, so not oldenburg bremen hamburg tianjin or xian, how involved is groningen with those",
+     "ask_is_partner_city", 1.0, "partner-cities", "reactive"),
+    ("those reactive partnerships, in what kind of context do they usually come up?", "ask_welcome_centre", 0.43,
+     "partner-cities", "European projects"),
+    ("which aberdeen bodies are in the hydrogen transport economy project", "ask_project_membership", 0.74, "hytrec2",
+     "Aberdeenshire"),
+])
+def test_readings_by_the_questions_own_words(ask, text, intent, conf, topic, says):
+    reply = ask(text, intent, conf)
+    assert reply.kind == ANSWER and reply.topic == topic and says in reply.text, reply.text
+
+
+def test_taking_part_is_not_asking_a_partners_role(ask):
+    reply = ask("which aberdeen organisations take part in hector", "ask_project_membership", 0.74)
+    assert reply.kind == ANSWER and "Aberdeen" in reply.text, reply.text
