@@ -28,7 +28,7 @@ class PartnerCityAnswers(AnswerTools):
             text, sections = self.say.partner_cities_overview(False)
             return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
         if countries:  # "I'm from Tianjin: any partner cities in China?" asks about China
-            found = self.partner_cities_in(countries, new_context)
+            found = self.partner_cities_in(countries, new_context, cues.asks_which_part(question.text))
             if found.kind == ANSWER and cues.asks_count(question.text) and cues.asks_about_active_ties(question.text):
                 # "how many chinese partner cities does groningen have an active link with": the page names them all
                 active = [c for country in countries for c in self.kb.partner_cities_in(country) if c.partner_link == "active"]
@@ -56,7 +56,7 @@ class PartnerCityAnswers(AnswerTools):
                                "Groningen has in all.", new_context, related)
         return answer(text, PARTNER_CITY_TOPIC, sections, new_context)
 
-    def partner_cities_in(self, countries, new_context: Context) -> Reply:
+    def partner_cities_in(self, countries, new_context: Context, where_in: bool = False) -> Reply:
         found = [(c, self.kb.partner_cities_in(c)) for c in countries]
         with_cities = [(c, cities) for c, cities in found if cities]
         if not with_cities:
@@ -72,7 +72,11 @@ class PartnerCityAnswers(AnswerTools):
         for country, cities in with_cities:
             lines = [f"{c.name}: {LINK_SHORT[c.partner_link]}" for c in cities]
             parts.append(f"Groningen's partner cities in {self.say.country_name(country)}:\n{bullets(lines)}")
-        return answer("\n".join(parts), PARTNER_CITY_TOPIC, self.kb.partner_city_facts.sections, new_context)
+        facts = self.kb.partner_city_facts
+        if where_in:  # "which part of germany?": the page's own words ("its North German partners ...")
+            names = [c.name for _, cities in with_cities for c in cities]
+            parts += [fact for fact in (facts.active, facts.foundation) if any(name in fact for name in names)]
+        return answer("\n".join(parts), PARTNER_CITY_TOPIC, facts.sections, new_context)
 
     def unknown_city(self, question: Question) -> str:
         """The name in 'is Lyon a partner city?' when it is not a place the page names."""

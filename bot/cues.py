@@ -142,8 +142,10 @@ _UNLISTED_FACT = re.compile(r"""
     \b(how\s+many|hoeveel)\s+(\w+\s+){0,2}(\w*stations?|refuel\w*\s+points?|filling\s+points?|\w*vulpunten)\b[^?.!]*
         \b(now|currently|at\s+the\s+moment|right\s+now|today|already|op\s+dit\s+moment|nu|momenteel|al|in\s+total|in\s+totaal|
         (does|do)\s+(groningen|the\s+city|the\s+municipality)\s+have|heeft\s+(groningen|de\s+stad|de\s+gemeente))\b |
-    \bpercent\w* | \bprocent\w* | \bpaid\s+(for\s+)?by\b | \bbetaald\s+(door|uit)\b | \bco-?financ\w* | \bcofinanc\w* |
-    \b(which|what|welke)\s+(\w+\s+){0,2}(sectors?|sectoren|industries|branches|branche)\b |
+    \bpercent\w* | \bprocent\w* | \bpaid\s+(for\s+)?by\s+(the\s+)?(eu|european|europe|brussels|commission|interreg|programme|program)\b |
+    \bbetaald\s+(door|uit)\s+(de\s+|het\s+)?(eu|europa|europese|brussel|commissie|interreg|programma)\b | \bco-?financ\w* | \bcofinanc\w* |
+    \b(which|what|welke)\s+(\w+\s+){0,2}(sectors?|sectoren|industries|branches|branche)\b[^?.!]*
+        \b(exactly|specifically|precisely|concretely|precies|concreet|count\w*\s+as|counted\s+as|fall\s+under|vallen\s+onder)\b |
     \bnames?\s+of\s+(the\s+|those\s+|these\s+)?(\w+\s+){0,2}(universit\w*|colleges?|hogescholen|companies|firms|bedrijven|institutions|instellingen|schools?)\b |
     \b(solar\s*park|solar\s+farm|zonnepark|company|firm|station|bedrijf)\b[^?.!]*\b(called|named|heet|genoemd)\b |
     \b(what|how)\s+do\s+(the\s+)?(people|residents|locals|inhabitants|citizens|groningers|students|drivers)\b[^?.!]*\b(think|feel)\b |
@@ -1184,6 +1186,15 @@ _WHICH_ORGANISATIONS = re.compile(r"\b(which|what|welke|wat\s+voor)\s+(\w+\s+){0
 def asks_which_organisations(text: str) -> bool:
     """'which aberdeen bodies are in it?': the organisations, not a yes or no."""
     return bool(_WHICH_ORGANISATIONS.search(text))
+
+
+_WHICH_PART = re.compile(r"\b(which|what|welk|welke)\s+(part|parts|region|regions|area|areas|deel|delen|regio|streek)\b|"
+                         r"\bwhere\s+in\b|\bwaar\s+in\b|\b(north|south|east|west|noord|zuid|oost|west)(ern)?\b", re.IGNORECASE)
+
+
+def asks_which_part(text: str) -> bool:
+    """'which part of germany are they in, south?': where in the country."""
+    return bool(_WHICH_PART.search(text))
 
 
 _REACTIVE = re.compile(r"\b(re-?active(ly)?|reactie(f|ve)|passive(ly)?|passie(f|ve)|dormant|slapende)\b", re.IGNORECASE)

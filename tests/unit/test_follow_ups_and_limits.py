@@ -1349,6 +1349,7 @@ def test_a_countrys_partner_after_a_programme_is_still_its_projects_partner(ask)
     ("what percentage of hytrec2 is paid by the european commission", "ask_project_goal"),
     ("whats the solar park next to the hydrogen station called", "ask_refuelling_point"),
     ("which sectors does the city count as knowledge-intensive", "ask_internationalisation_policy"),
+    ("welke sectoren precies vallen onder kennisintensief", "ask_internationalisation_policy"),
     ("what are the names of the universities and colleges in groningen", "ask_international_relations"),
     ("welke bedrijven in groningen nemen internationale kenniswerkers aan? ik zoek werk", "ask_welcome_centre"),
     ("what do people in groningen think of the hydrogen garbage truck, do they like it", "ask_groningen_contribution"),
@@ -1364,6 +1365,8 @@ def test_more_facts_the_page_never_gives(ask, text, intent):
     ("what does groningen do in hector", "ask_groningen_contribution", "hector"),
     ("how many countries r in the north sea thing", "ask_programme", "interreg-nsr"),
     ("how many refuelling points does hytrec2 bring", "ask_refuelling_point", "hytrec2"),
+    ("in what kind of sectors does groningen look for partners for eu projects", "ask_project_partners",
+     "internationalisation-policy"),
 ])
 def test_what_the_page_does_give_beside_those_limits(ask, text, intent, topic):
     reply = ask(text, intent, 0.9)
@@ -1427,3 +1430,10 @@ def test_readings_by_the_questions_own_words(ask, text, intent, conf, topic, say
 def test_taking_part_is_not_asking_a_partners_role(ask):
     reply = ask("which aberdeen organisations take part in hector", "ask_project_membership", 0.74)
     assert reply.kind == ANSWER and "Aberdeen" in reply.text, reply.text
+
+
+def test_where_in_a_country_the_partner_cities_are_is_the_pages_own_words(ask):
+    reply = ask("which part of germany are the german partner cities in, south?", "ask_partner_cities", 0.9)
+    assert reply.kind == ANSWER and "North German" in reply.text, reply.text
+    plain = ask("which partner cities are in china", "ask_partner_cities", 0.9)
+    assert "Bremen" not in plain.text, plain.text
