@@ -33,6 +33,10 @@ class PartnerCityAnswers(AnswerTools):
                 # "how many chinese partner cities does groningen have an active link with": the page names them all
                 active = [c for country in countries for c in self.kb.partner_cities_in(country) if c.partner_link == "active"]
                 return replace(found, text=f"{len(active)}: {listing([c.name for c in active])}.\n{found.text}")
+            if found.kind == ANSWER and cues.asks_count(question.text):
+                # "how many of those are in germany?": the page names these (it never gives a total)
+                named = [c for country in countries for c in self.kb.partner_cities_in(country)]
+                return replace(found, text=f"The page names {len(named)}: {listing([c.name for c in named])}.\n{found.text}")
             return found
         if self.mentioned(question, PLACE) or self.unknown_city(question):
             return self.is_partner_city(question, context)

@@ -12,7 +12,7 @@ from bot.names import Mention, fold, tokens
 
 # Facts the page never gives, whatever the subject.
 _UNLISTED_FACT = re.compile(r"""
-    \bbudgets?\b | \bfunding\b | \bfunded\s+with\b | \bhow\s+much\s+(money|funding|did|does|do|is|was|will|euro) |
+    \bbudgets?\b | \bfunding\b(?!\s+(programmes?|programs?|programma'?s?)) | \bfunded\s+with\b | \bhow\s+much\s+(money|funding|did|does|do|is|was|will|euro) |
     \beuros?\b | € | \bmillion\b | \bsubsidy\s+amount | \bgrant\s+(amount|size) | \bkost(en|te)?\s+(het|de)\b |
     \bhoeveel\s+(geld|subsidie|kost) | \bsubsidiebedrag | \bbegroting |
     \bopening\s*(hours|times) | \bopen\s+on\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?) |
@@ -142,7 +142,11 @@ _UNLISTED_FACT = re.compile(r"""
     \b(how\s+many|hoeveel)\s+(\w+\s+){0,2}(\w*stations?|refuel\w*\s+points?|filling\s+points?|\w*vulpunten)\b[^?.!]*
         \b(now|currently|at\s+the\s+moment|right\s+now|today|already|op\s+dit\s+moment|nu|momenteel|al|in\s+total|in\s+totaal|
         (does|do)\s+(groningen|the\s+city|the\s+municipality)\s+have|heeft\s+(groningen|de\s+stad|de\s+gemeente))\b |
-    \bpercent\w* | \bprocent\w* | \bpaid\s+(for\s+)?by\s+(the\s+)?(eu|european|europe|brussels|commission|interreg|programme|program)\b |
+    \bpercent\w* | \bprocent\w* | \bprogramm[ae]\s*period\w* | \bfunding\s+period\w* | \bsubsidieperiode\w* |
+    \b(v[oó]{2}rdat|before|prior\s+to)\b[^?.!]*\b(begon|began|started|startte|begin|begins|kicked\s+off)\b |
+    \b(is\s+it|it'?s|was\s+it)\s+(a\s+)?(good|bad|wise|smart|sensible)\s+idea\b | \bhuman\s+rights\b | \bmensenrechten\b |
+    \b(goed|slecht|verstandig)\s+idee\b | \b(concrete|specific|concreet|concrete)\s+(examples?|voorbeelden|cases)\b |
+    \b(which|what|welke)\s+(\w+\s+)?(companies|firms|bedrijven|businesses|employers)\s+(has|have|did|heeft|hebben)\b | \bpaid\s+(for\s+)?by\s+(the\s+)?(eu|european|europe|brussels|commission|interreg|programme|program)\b |
     \bbetaald\s+(door|uit)\s+(de\s+|het\s+)?(eu|europa|europese|brussel|commissie|interreg|programma)\b | \bco-?financ\w* | \bcofinanc\w* |
     \b(which|what|welke)\s+(\w+\s+){0,2}(sectors?|sectoren|industries|branches|branche)\b[^?.!]*
         \b(exactly|specifically|precisely|concretely|precies|concreet|count\w*\s+as|counted\s+as|fall\s+under|vallen\s+onder)\b |
@@ -571,7 +575,9 @@ def asks_what_someone_does(text: str) -> bool:
     return bool(_WHAT_SOMEONE_DOES.search(text))
 
 
-_WHICH_COUNTRIES = re.compile(r"\b(which|what|welke|name|list|noem)\b[^?.!]*\b(countries|landen)\b", re.IGNORECASE)
+_WHICH_COUNTRIES = re.compile(r"\b(which|what|welke|name|list|noem)\b[^?.!]*\b(countries|landen)\b|"
+                              r"\b(countries|landen)\b[^?.!]*\b(name|list|noem|opnoemen)\s+(them|those|these|ze|die|deze)\b",
+                              re.IGNORECASE)
 
 
 def asks_which_countries(text: str) -> bool:
@@ -1181,6 +1187,15 @@ def sets_aside(text: str) -> bool:
 _WHICH_ORGANISATIONS = re.compile(r"\b(which|what|welke|wat\s+voor)\s+(\w+\s+){0,2}(bod(y|ies)|organi[sz]ations?|organisaties?|instanties?|"
                                   r"councils?|institutions?|instellingen|parties|partijen|partners|participants|deelnemers)\b",
                                   re.IGNORECASE)
+
+
+_COUNTS_ORGANISATIONS = re.compile(r"\b(how\s+many|hoeveel|number\s+of|aantal)\s+(\w+\s+)?(organi[sz]ations?|organisaties|partners|"
+                                   r"parties|partijen|participants|deelnemers|bod(y|ies)|members|leden)\b", re.IGNORECASE)
+
+
+def counts_organisations(text: str) -> bool:
+    """'how many organisations are partners in HyTrEc2?'"""
+    return bool(_COUNTS_ORGANISATIONS.search(text))
 
 
 def asks_which_organisations(text: str) -> bool:

@@ -57,6 +57,9 @@ class Steering:
         if (cues.speaks_of_reactive_ties(text) and not question.mentions and not cues.asks_unlisted_fact(text)
                 and question.intent not in PARTNER_CITY_INTENTS):
             return steer("ask_partner_cities")  # "those reactive partnerships, in what context do they come up?"
+        if (self.tools.mentioned(question, PROJECT) and cues.counts_organisations(text)
+                and not [m for m in self.tools.mentioned(question, PLACE, ORGANISATION, COUNTRY) if m.id != HOME]):
+            return steer("ask_project_partners")  # "how many organisations are partners in HyTrEc2?"
         if (question.intent in ("out_of_scope", "ask_unlisted_fact") and self.tools.mentioned(question, PLACE, ORGANISATION)
                 and (cues.asks_which_country(text) or cues.asks_where_that_is(text)) and cues.is_short(text)):
             return steer("ask_about")  # "moermansk where is that": the country the page gives
@@ -376,5 +379,6 @@ class Steering:
         partners = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME]
         if not partners or any(m.id == HOME for m in question.mentions) or not cues.asks_what_someone_does(question.text):
             return False
-        projects = self._projects_named_or_in_context(question, context)
-        return any(self.kb.projects_with_member(m.id) for m in partners) and bool(projects)
+        # partners only: where a partner city is in the question, the tie is what is asked
+        return all(self.kb.projects_with_member(m.id) for m in partners) and not any(
+            m.kind == PLACE and self.kb.places[m.id].is_partner_city for m in partners)

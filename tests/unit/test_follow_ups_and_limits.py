@@ -1437,3 +1437,30 @@ def test_where_in_a_country_the_partner_cities_are_is_the_pages_own_words(ask):
     assert reply.kind == ANSWER and "North German" in reply.text, reply.text
     plain = ask("which partner cities are in china", "ask_partner_cities", 0.9)
     assert "Bremen" not in plain.text, plain.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("interreg nsr has seven countries, can you name them?", "ask_programme"),
+    ("Wat doet het Centre of Excellence for Low Carbon and Fuel Technologies precies, los van dit project?", "ask_project_goal"),
+    ("Wat deed Groningen allemaal met waterstof vóórdat het HECTOR-project begon?", "ask_about"),
+    ("do you think it's a good idea for groningen to keep ties with chinese cities, given the human rights situation?",
+     "ask_partner_cities"),
+    ("which companies has the municipality actually helped to do business abroad? any concrete examples?",
+     "ask_international_trade"),
+    ("Welke programmaperiode heeft Interreg NSR, 2014-2020 of 2021-2027?", "ask_programme"),
+])
+def test_still_more_facts_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.8)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("text, intent, says", [
+    ("which EU funding programmes come up on the city's international page", "ask_programme", "North West"),
+    ("how many organisations are partners in the HyTrEc2 project, counting the municipality of Groningen itself",
+     "ask_groningen_contribution", "8 partners"),
+    ("how many partner cities in germany", "ask_partner_cities", "names 3"),
+    ("is the foundation for murmansk paid for by the city?", "ask_city_link", "subsidises"),
+])
+def test_counts_and_lists_the_page_does_give(ask, text, intent, says):
+    reply = ask(text, intent, 0.7)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
