@@ -87,6 +87,9 @@ class PartnerCityAnswers(AnswerTools):
         asked = cues.asked_city(question.text)
         if asked is None or any(m.start <= asked[1] < m.end for m in question.mentions):
             return ""
+        after = question.text[asked[1] + len(asked[0]):]
+        if any(m.kind == PLACE and cues.in_brackets_right_after(after, m.text) for m in question.mentions):
+            return ""  # "Sjian (xian)": the writer's spelling, then the page's name
         if all(is_ordinary_word(word) for word in asked[0].split()):
             return ""  # "San Carlos is mentioned as a partner": "mentioned" names no city
         return asked[0]

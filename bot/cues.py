@@ -550,6 +550,11 @@ def asked_city(text: str) -> Optional[tuple]:
 _COUNTRIES_WORD = re.compile(r"\b(countries|landen)\b", re.IGNORECASE)
 
 
+def in_brackets_right_after(text_after: str, name: str) -> bool:
+    """' (xian) nou actief': the name follows in brackets, as a gloss of the word before."""
+    return bool(re.match(r"\s*\(\s*" + re.escape(name) + r"\s*\)", text_after, re.IGNORECASE))
+
+
 def asks_about_countries(text: str) -> bool:
     return bool(_COUNTRIES_WORD.search(text))
 
@@ -919,7 +924,7 @@ _PARTNERS_OF_A_CITY = re.compile(r"""
     \b(?P<e>[A-Za-z][\w-]+?)s\s+(partner|sister|twin)[\s-]*(cities|towns)\b |
     \b(is|are)\s+(?P<c>[A-Za-z][\w'-]+)\s+(twinned|partnered|paired)\s+with\b(?!\s+(groningen|us|the\s+city|onze|our)) |
     \b(does|do|has|heeft)\s+(?P<d>[A-Za-z][\w'-]+)\s+(have\s+|got\s+|ook\s+)?(other\s+|any\s+|more\s+|andere\s+|nog\s+)?
-        (partner|sister|twin|zuster)[\s-]*(cities|city|towns?|steden|stad)
+        (dutch\s+|nederlandse\s+|european\s+|europese\s+|german\s+|duitse\s+)?(partner|sister|twin|zuster)[\s-]*(cities|city|towns?|steden|stad)
 """, re.VERBOSE | re.IGNORECASE)
 _NOT_ANOTHER_CITY = frozenset("""groningen grunn stad city town municipality gemeente it they we you u jullie je jij ze het
     the de our onze ons your this that these those deze die dit dat there niet not what wat which who
@@ -1314,6 +1319,14 @@ _WHICH_PROJECT_UNDER_IT = re.compile(r"\b(which|what|welk|welke)\s+(\w+\s+){0,2}
 def asks_which_project_falls_under(text: str) -> bool:
     """'welk Gronings project valt daaronder?' after a programme: that programme's project."""
     return bool(_WHICH_PROJECT_UNDER_IT.search(text))
+
+
+_MORE_PROJECTS = re.compile(r"\b(other|more|further|additional|andere|meer|nog)\s+(\w+\s+)?(projects|projecten)\b", re.IGNORECASE)
+
+
+def asks_for_more_projects(text: str) -> bool:
+    """'which other european projects is groningen in?' (plural: not 'the other project')."""
+    return bool(_MORE_PROJECTS.search(text))
 
 
 def asks_which_projects(text: str) -> bool:

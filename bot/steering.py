@@ -60,6 +60,9 @@ class Steering:
         if (self.tools.mentioned(question, PROJECT) and cues.counts_organisations(text)
                 and not [m for m in self.tools.mentioned(question, PLACE, ORGANISATION, COUNTRY) if m.id != HOME]):
             return steer("ask_project_partners")  # "how many organisations are partners in HyTrEc2?"
+        if (context.intent in PARTNER_CITY_INTENTS and not question.mentions and cues.asks_about_countries(text)
+                and cues.points_back(text) and question.intent not in PARTNER_CITY_INTENTS):
+            return steer("ask_partner_cities")  # "and what countries are those in" after the partner cities
         if (question.intent in ("out_of_scope", "ask_unlisted_fact") and self.tools.mentioned(question, PLACE, ORGANISATION)
                 and (cues.asks_which_country(text) or cues.asks_where_that_is(text)) and cues.is_short(text)):
             return steer("ask_about")  # "moermansk where is that": the country the page gives
@@ -168,7 +171,9 @@ class Steering:
             return steer("ask_refuelling_point")
         others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
         countries = self.tools.countries(question)
-        if (countries and not others and context.subject_kind == PROJECT and not cues.names_a_partner_city_tie(text)
+        in_a_project = context.subject_kind == PROJECT or (
+            context.project_id and context.intent in ("ask_project_membership", "ask_project_partners"))
+        if (countries and not others and in_a_project and not cues.names_a_partner_city_tie(text)
                 and (cues.is_short(text) or cues.asks_who(text))):
             return steer("ask_project_partners")  # "anyone from Sweden?", "wie doen er vanuit Nederland mee?" after a project
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_count(text)
@@ -341,7 +346,8 @@ class Steering:
             return False  # "since when does it run?" after HECTOR: its first year
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
                 or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)
-                or self.asks_project_wide_count(question) or self.asks_a_partners_own_role(question, context))
+                or self.asks_project_wide_count(question) or self.asks_a_partners_own_role(question, context)
+                or self.asks_beyond_the_projects(question))
 
     def _projects_named_or_in_context(self, question: Question, context: Context) -> List[str]:
         """The projects the question names, else the one the conversation is about."""
@@ -372,6 +378,12 @@ class Steering:
             return (cues.asks_about_countries(question.text)
                     and not any(cues.states_a_count_of_countries(p.aims) for p in programmes))
         return cues.asks_which_countries(question.text)
+
+    def asks_beyond_the_projects(self, question: Question) -> bool:
+        """'besides hector and hytrec2, which other european projects is groningen in?': the page names these two."""
+        named = {m.id for m in self.tools.mentioned(question, PROJECT)}
+        return cues.asks_for_more_projects(question.text) and (
+            named == set(self.kb.projects) or (cues.sets_aside(question.text) and bool(named)))
 
     def asks_a_partners_own_role(self, question: Question, context: Context) -> bool:
         """'what is the Swedish research institute doing within HyTrEc2?': the page gives only Groningen's

@@ -1464,3 +1464,29 @@ def test_still_more_facts_the_page_never_gives(ask, text, intent):
 def test_counts_and_lists_the_page_does_give(ask, text, intent, says):
     reply = ask(text, intent, 0.7)
     assert reply.kind == ANSWER and says in reply.text, reply.text
+
+
+def test_which_countries_after_the_partner_cities_are_theirs(ask):
+    first = ask("which cities does groningen actively maintain ties with", "ask_partner_cities")
+    then = ask("and what countries are those in", "ask_programme", 0.5, first.context)
+    assert then.kind == ANSWER and then.topic == "partner-cities" and "China" in then.text, then.text
+
+
+def test_a_country_after_a_partners_project_is_that_projects_partner_there(ask):
+    first = ask("which hydrogen project has Naarvik University College as a partner?", "ask_project_membership")
+    then = ask("and the danish one?", "ask_partner_cities", 0.5, first.context)
+    assert then.kind == ANSWER and "European Institute for Innovation" in then.text, then.text
+
+
+def test_a_name_glossed_in_brackets_is_the_city_asked(ask):
+    reply = ask("is de band met Sjian (xian) nou actief of meer op afroep", "ask_city_link", 0.7)
+    assert reply.kind == ANSWER and "Xi'an" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("does tianjin have other dutch partner cities besides groningen", "ask_partner_cities"),
+    ("besides hector and hytrec2, which other european projects is groningen in", "ask_project_membership"),
+])
+def test_beyond_what_the_page_names(ask, text, intent):
+    reply = ask(text, intent, 0.7)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
