@@ -14,6 +14,7 @@ from bot.answer_cities import PartnerCityAnswers
 from bot.answer_projects import ProjectAnswers
 from bot.answer_tools import (HOME, PARTNER_CITY_TOPIC, PROJECTS_TOPIC, WELCOME_CENTRE_TOPIC, AnswerTools,
                               Question, mention_of)
+from bot.compound import asking_clauses, part_of, says_already
 from bot.describe import Describer, listing
 from bot.intents import LOW_CONFIDENCE_THRESHOLD, PARTNER_CITY_INTENTS, TOPIC_INTENTS, UNSURE_INTENTS
 from bot.knowledge import KnowledgeBase
@@ -151,8 +152,26 @@ class Answerer(AnswerTools):
 
     # --- entry point ---------------------------------------------------------
     def reply(self, question: Question, context: Context = Context()) -> Reply:
+        reply = self._one_reply(question, context)
+        if reply.kind == ANSWER:
+            reply = self._with_each_part_answered(question, context, reply)
+        return reply
+
+    def _one_reply(self, question: Question, context: Context) -> Reply:
         reply = self._without_a_date_asked_for(question, self._reply(question, context))
         return replace(reply, context=self._carry_project(reply.context, context))
+
+    def _with_each_part_answered(self, question: Question, context: Context, whole: Reply) -> Reply:
+        """'which Chinese cities are partners, and what's the name of the centre?': the answer to the whole
+        message answers one part; the other part's answer is added when it says something new. A part
+        that cannot be answered adds nothing (the whole message was answered)."""
+        text, sections, part_context = whole.text, list(whole.sections), context
+        for start, end in asking_clauses(question.text):
+            part = self._one_reply(part_of(question, start, end), part_context)
+            part_context = part.context
+            if part.kind == ANSWER and not says_already(text, part.text):
+                text, sections = f"{text}\n\n{part.text}", [*sections, *part.sections]
+        return replace(whole, text=text, sections=tuple(dict.fromkeys(sections)))
 
     def _without_a_date_asked_for(self, question: Question, reply: Reply) -> Reply:
         """'When does the refuelling point open?' is not answered by an answer without a year in it; but
