@@ -80,6 +80,8 @@ class ProjectAnswers(AnswerTools):
                 projects = list(self.kb.projects.values())
             else:
                 return self.ask_which_project("ask_project_partners")
+        if cues.asks_count(question.text) and cues.asks_about_countries(question.text) and not self.countries(question):
+            return self._partner_countries_counted(projects)  # "how many countries is that?"
         left_out = self.countries_set_aside(question)
         countries = [c for c in self.countries(question) if c not in left_out]
         parts = [self._partners_text(project, countries, left_out) for project in projects]
@@ -87,6 +89,15 @@ class ProjectAnswers(AnswerTools):
         subject = (PROJECT, projects[0].id) if len(projects) == 1 else (None, None)
         topic = projects[0].id if len(projects) == 1 else PROJECTS_TOPIC
         return answer("\n".join(parts), topic, sections, Context("ask_project_partners", *subject))
+
+    def _partner_countries_counted(self, projects: List[Project]) -> Reply:
+        lines = []
+        for project in projects:
+            countries = list(dict.fromkeys(self.say.country_name(p.country) for p in project.partners))
+            lines.append(f"{project.name}'s partners come from {len(countries)} countries: {listing(countries)}.")
+        subject = (PROJECT, projects[0].id) if len(projects) == 1 else (None, None)
+        return answer("\n".join(lines), projects[0].id if len(projects) == 1 else PROJECTS_TOPIC,
+                      [s for p in projects for s in p.sections], Context("ask_project_partners", *subject))
 
     def _partners_text(self, project: Project, countries: List[str], left_out: Sequence[str] = ()) -> str:
         programme = self.kb.programmes[project.programme].name

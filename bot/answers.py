@@ -373,7 +373,7 @@ class Answerer(AnswerTools):
         """'I work in hydrogen in Bremen. In HyTrEc2, what does Groningen itself do?': when the asking
         sentences name a subject of their own, the names in the story around them are not asked about."""
         workplace = [m for m in question.mentions if m.id == WELCOME_CENTRE_TOPIC
-                     and cues.names_the_writers_workplace(question.text[:m.start])]
+                     and cues.names_the_writers_workplace(question.text[:m.start], question.text[m.end:])]
         if workplace and len(question.mentions) > len(workplace):
             # "colleague here at the welcome centre, someone asked me about the hector project": who writes
             question = replace(question, mentions=tuple(m for m in question.mentions if m not in workplace))

@@ -1174,9 +1174,13 @@ _WRITERS_WORKPLACE = re.compile(r"\b(colleagues?|collega'?s?|staff|medewerkers?|
                                 r"(the\s+|de\s+|het\s+)?$", re.IGNORECASE)
 
 
-def names_the_writers_workplace(text_before: str) -> bool:
-    """'colleague here at the' (Welcome Centre), 'ik werk bij het': where the writer works, not what is asked."""
-    return bool(_WRITERS_WORKPLACE.search(text_before))
+_WORKPLACE_HERE = re.compile(r"^\W*(north\s+)?(desk|staff|team|colleague|front\s+desk|balie|medewerker)?\s*(here|hier)\b", re.IGNORECASE)
+
+
+def names_the_writers_workplace(text_before: str, text_after: str = "") -> bool:
+    """'colleague here at the' (Welcome Centre), 'ik werk bij het', '(Welcome Centre) desk here': where the
+    writer works, not what is asked."""
+    return bool(_WRITERS_WORKPLACE.search(text_before) or _WORKPLACE_HERE.search(text_after))
 
 
 # "the other partner cities, so not oldenburg bremen hamburg ...": the ones named are set aside.
@@ -1201,6 +1205,28 @@ _COUNTS_ORGANISATIONS = re.compile(r"\b(how\s+many|hoeveel|number\s+of|aantal)\s
 def counts_organisations(text: str) -> bool:
     """'how many organisations are partners in HyTrEc2?'"""
     return bool(_COUNTS_ORGANISATIONS.search(text))
+
+
+_WHO_RUNS_IT = re.compile(r"\b(in\s+charge|department|afdeling|responsible|verantwoordelijk\w*|runs?|handles?|maintains?|"
+                          r"keeps?\s+up|looks?\s+after|onderhoudt|beheert|regelt)\b", re.IGNORECASE)
+_A_PERSON = re.compile(r"\b(who\s+is\s+the|name\s+of|naam\s+van|contact\s+person|contactpersoon|wie\s+is\s+de)\b", re.IGNORECASE)
+
+
+_A_LIST = re.compile(r"\b(which|what|welke|wat\s+zijn|name|list|noem\w*|opnoemen|all|allemaal|alle)\b", re.IGNORECASE)
+
+
+def asks_for_a_list(text: str) -> bool:
+    """'welke zustersteden ..., kun je ze allemaal noemen': the list of something."""
+    return bool(_A_LIST.search(text))
+
+
+def asks_who_runs_it(text: str) -> bool:
+    """'which city department is in charge of that?': who keeps something up (a body, not a person)."""
+    return bool(_WHO_RUNS_IT.search(text))
+
+
+def asks_about_a_person(text: str) -> bool:
+    return bool(_A_PERSON.search(text))
 
 
 def asks_which_organisations(text: str) -> bool:
@@ -1298,6 +1324,11 @@ def names_a_kind_of_partner(text: str) -> bool:
 
 
 _PROJECTS_PLURAL = re.compile(r"\b(projects|projecten|programmes|programs|programma'?s)\b", re.IGNORECASE)
+
+
+def says_the_word_project(text: str) -> bool:
+    """'project' itself, not 'the north sea one' (which after a list of programmes is a programme)."""
+    return bool(re.search(r"\b(project|projectje|projects|projecten)\b", text, re.IGNORECASE))
 
 
 def says_project(text: str) -> bool:

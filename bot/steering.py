@@ -60,9 +60,21 @@ class Steering:
         if (self.tools.mentioned(question, PROJECT) and cues.counts_organisations(text)
                 and not [m for m in self.tools.mentioned(question, PLACE, ORGANISATION, COUNTRY) if m.id != HOME]):
             return steer("ask_project_partners")  # "how many organisations are partners in HyTrEc2?"
+        if (context.intent == "ask_programme" and self.tools.mentioned(question, PROGRAMME) and not cues.says_the_word_project(text)
+                and not [m for m in question.mentions if m.kind == PROJECT]
+                and question.intent in ("ask_project_goal", "ask_about", "ask_project_programme")):
+            return steer("ask_programme")  # "what does the north sea one aim for" after the programmes
+        if (question.intent == "out_of_scope" and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
+                and not [m for m in question.mentions if m.kind != TOPIC and m.id != HOME]
+                and cues.asks_for_a_list(text) and not cues.asks_unlisted_fact(text)):
+            return steer("ask_partner_cities")  # "ik moet voor aardrijkskunde opzoeken welke zustersteden groningen heeft"
         if (context.intent in PARTNER_CITY_INTENTS and not question.mentions and cues.asks_about_countries(text)
                 and cues.points_back(text) and question.intent not in PARTNER_CITY_INTENTS):
             return steer("ask_partner_cities")  # "and what countries are those in" after the partner cities
+        partner_city_named = [m for m in places if m.id != HOME and self.kb.places[m.id].is_partner_city]
+        if (partner_city_named and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text)
+                and question.intent not in PARTNER_CITY_INTENTS and not projects):
+            return steer("ask_city_link")  # "... whether the municipality itself runs the twinning with San Carlos"
         if (question.intent in ("out_of_scope", "ask_unlisted_fact") and self.tools.mentioned(question, PLACE, ORGANISATION)
                 and (cues.asks_which_country(text) or cues.asks_where_that_is(text)) and cues.is_short(text)):
             return steer("ask_about")  # "moermansk where is that": the country the page gives
@@ -344,6 +356,9 @@ class Steering:
         text = asked if own_subject else question_text(question.text)
         if cues.asks_since_when(text) and self._period_of_the_subject(question, context):
             return False  # "since when does it run?" after HECTOR: its first year
+        if (any(self.kb.places[m.id].is_partner_city for m in self.tools.mentioned(question, PLACE) if m.id != HOME)
+                and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text)):
+            return False  # "which city department is in charge of the Murmansk tie?": who keeps it
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
                 or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)
                 or self.asks_project_wide_count(question) or self.asks_a_partners_own_role(question, context)

@@ -157,6 +157,10 @@ def stems(word: str) -> Set[str]:
     return forms
 
 
+_CONTRAST = re.compile(r"\b(or|of)\s+(is|are|was|does|do|zijn|doet|gaat|ligt)\s+(that|it|this|dat|het|dit)\b[^?.!]*$",
+                       re.IGNORECASE)
+
+
 class UnfamiliarNames:
     """Finds the names a question asks about that neither the page nor our examples know."""
 
@@ -209,7 +213,9 @@ class UnfamiliarNames:
             return False
         spans = token_spans(text) if spans is None else spans
         before = [word for word, word_start, _ in spans if word_start < start][-WRITER_WINDOW:]
-        return not any(word in ABOUT_THE_WRITER for word in before)
+        # "... zelf mee aan europese projecten of is dat meer iets van den haag": a contrast after the
+        # question, which the answer settles without it
+        return not any(word in ABOUT_THE_WRITER for word in before) and not _CONTRAST.search(text[:start])
 
     def is_unfamiliar(self, word: str, capitalised: bool = False) -> bool:
         """`capitalised`: written with a capital inside a sentence, as names are."""

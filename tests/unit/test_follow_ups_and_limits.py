@@ -1490,3 +1490,35 @@ def test_a_name_glossed_in_brackets_is_the_city_asked(ask):
 def test_beyond_what_the_page_names(ask, text, intent):
     reply = ask(text, intent, 0.7)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+def test_the_north_sea_one_after_the_programmes_is_the_programme(ask):
+    first = ask("which EU funding programmes come up on the city's international page", "ask_programme", 0.6)
+    then = ask("what does the north sea one aim for", "ask_project_goal", 0.6, first.context)
+    assert then.kind == ANSWER and then.topic == "interreg-nsr", then.text
+
+
+def test_how_many_countries_after_a_projects_partners(ask):
+    first = ask("which countries are the hytrec2 partners from", "ask_project_partners", 0.8)
+    then = ask("how many countries is that", "ask_project_partners", 0.5, first.context)
+    assert then.kind == ANSWER and "5 countries" in then.text, then.text
+
+
+@pytest.mark.parametrize("text, intent, conf, says", [
+    ("hoi ik moet voor aardrijkskunde opzoeken welke zustersteden groningen heeft, kun je ze allemaal noemen want morgen "
+     "inleveren", "out_of_scope", 0.7, "Tianjin"),
+    ("Hi, Welcome Centre desk here. A newcomer from Managua asked me whether the municipality itself runs the twinning "
+     "with San Carlos. What can I tell her?", "ask_unlisted_fact", 0.6, "independent foundation"),
+    ("Since Murmansk is one of the cities Groningen actively works with, which city department is in charge of that?",
+     "ask_city_link", 0.6, "independent foundation"),
+    ("doet groningen eigenlijk zelf mee aan europese projecten of is dat meer iets van den haag", "ask_eu_projects", 0.7,
+     "HECTOR"),
+])
+def test_the_question_under_the_framing(ask, text, intent, conf, says):
+    reply = ask(text, intent, conf)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
+
+
+def test_a_person_in_charge_of_a_tie_is_not_on_the_page(ask):
+    reply = ask("who is the contact person for the murmansk tie", "ask_city_link", 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
