@@ -63,10 +63,16 @@ _SENTENCE = re.compile(r"[^.?!\n]+[.?!]*", re.MULTILINE)
 _INDIRECT_QUESTION = re.compile(r"\b(wants?|wanted|would\s+like|'d\s+like|like)\s+to\s+know\b|\bwonder(ing|ed)?\b|"
                                 r"\bcurious\s+(about|whether|if|which|what|how|who|when|where)\b|"
                                 r"\b(wil|willen|wilde|wou|zou)\s+(\w+\s+){0,3}weten\b|\bvraag\s+(me|mij|ik\s+me)\b[^.?!]*\baf\b|"
-                                r"\bbenieuwd\b", re.IGNORECASE)
+                                r"\bbenieuwd\b|"
+                                # someone else's question, relayed: "a newcomer asked me whether ...", "mijn oma vraagt of ..."
+                                r"\b(asks?|asked|asking)\s+(me\s+|us\s+)?(whether|if|which|what|how|who|when|where|why)\b|"
+                                r"\b(vraagt|vroeg|vragen)\s+(me\s+|mij\s+|ons\s+)?(of|welke|wat|hoe|wie|wanneer|waar|waarom)\b",
+                                re.IGNORECASE)
 # A plea that asks nothing by itself; the question is in the sentences around it.
 _PLEA = re.compile(r"^\W*((so|and|en|dus)\s+)?((can|could|would)\s+you\s+(please\s+)?help(\s+(me|us))?(\s+(out|with\s+(that|this)))?|"
                    r"(kun|kan|kunt)\s+(je|jij|u)\s+(me|mij|ons)\s+(daarmee\s+|hiermee\s+|even\s+)?helpen|"
+                   r"what\s+(can|could|should|do|shall)\s+i\s+(tell|say\s+to|answer)\s+(her|him|them|my\s+\w+)(\s+then)?|"
+                   r"(wat|hoe)\s+(kan|moet|zal)\s+ik\s+(haar|hem|ze|hun|mijn\s+\w+)\s+(vertellen|zeggen|antwoorden)|"
                    r"any\s+idea|do\s+you\s+know|weet\s+(je|jij|u)\s+(dat|het)|thanks?(\s+in\s+advance)?|alvast\s+bedankt)\W*$",
                    re.IGNORECASE)
 

@@ -1522,3 +1522,15 @@ def test_the_question_under_the_framing(ask, text, intent, conf, says):
 def test_a_person_in_charge_of_a_tie_is_not_on_the_page(ask):
     reply = ask("who is the contact person for the murmansk tie", "ask_city_link", 0.6)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("text, relayed", [
+    ("Mijn oma vraagt of Groningen eigenlijk veel met het buitenland te maken heeft. Wat kan ik haar vertellen?",
+     "Mijn oma vraagt of Groningen"),
+    ("A newcomer asked me whether the municipality runs the twinning with San Carlos. What can I tell her?",
+     "A newcomer asked me whether"),
+])
+def test_a_relayed_question_is_the_asking_sentence_not_what_to_tell(text, relayed):
+    from bot.unfamiliar_names import asking_sentences
+    spans = asking_sentences(text)
+    assert len(spans) == 1 and text[slice(*spans[0])].strip().startswith(relayed)
