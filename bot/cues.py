@@ -1143,7 +1143,7 @@ def gives_a_year(text: str) -> bool:
 
 _SETS_ASIDE = re.compile(r"\b(apart\s+from|other\s+than|besides|except|aside\s+from|not\s+the|behalve|afgezien\s+van|"
                          r"buiten|outside(\s+of)?|excluding|"
-                         r"(that|which|who)\s+(are|is|aren'?t|isn'?t)\s+not|(are|is)n'?t\s+(german|chinese)|niet\s+(de\s+)?(duitse|chinese))\b",
+                         r"(that|which|who)\s+(are|is|aren'?t|isn'?t)\s+not|(that|which)\s+(aren'?t|isn'?t|are\s+not|is\s+not)\s+(?=[A-Z])|(are|is)n'?t\s+(german|chinese)|niet\s+(de\s+)?(duitse|chinese))\b",
                          re.IGNORECASE)
 
 
@@ -1194,7 +1194,8 @@ def sets_aside(text: str) -> bool:
 
 
 _WHICH_ORGANISATIONS = re.compile(r"\b(which|what|welke|wat\s+voor)\s+(\w+\s+){0,2}(bod(y|ies)|organi[sz]ations?|organisaties?|instanties?|"
-                                  r"councils?|institutions?|instellingen|parties|partijen|partners|participants|deelnemers)\b",
+                                  r"councils?|institutions?|instellingen|parties|partijen|partners|participants|deelnemers)\b|"
+                                  r"\bwho\s+(exactly\s+|precisely\s+)?(represents?|speaks?\s+for|is\s+there\s+for|takes\s+part\s+for)\b",
                                   re.IGNORECASE)
 
 

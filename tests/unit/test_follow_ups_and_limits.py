@@ -1534,3 +1534,15 @@ def test_a_relayed_question_is_the_asking_sentence_not_what_to_tell(text, relaye
     from bot.unfamiliar_names import asking_sentences
     spans = asking_sentences(text)
     assert len(spans) == 1 and text[slice(*spans[0])].strip().startswith(relayed)
+
+
+@pytest.mark.parametrize("text, intent, says", [
+    ("what about the partner cities that aren't Oldenburg/Bremen/Hamburg/Tianjin/Xi'an, are those ties basically dead?",
+     "ask_is_partner_city", "reactive"),
+    ("Aberdeen pops up in both hydrogen projects. Who exactly represents the Aberdeen area in HyTrEc2?",
+     "ask_project_membership", "Aberdeenshire Council"),
+    ("Doet er ook een Belgische stad mee aan dat vuilniswagenproject op waterstof?", "ask_project_goal", "Brussels"),
+])
+def test_more_readings_by_the_questions_words(ask, text, intent, says):
+    reply = ask(text, intent, 0.8)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
