@@ -1210,7 +1210,8 @@ def counts_organisations(text: str) -> bool:
 
 _WHO_RUNS_IT = re.compile(r"\b(in\s+charge|department|afdeling|responsible|verantwoordelijk\w*|runs?|handles?|maintains?|"
                           r"keeps?\s+up|looks?\s+after|onderhoudt|beheert|regelt)\b", re.IGNORECASE)
-_A_PERSON = re.compile(r"\b(who\s+is\s+the|name\s+of|naam\s+van|contact\s+person|contactpersoon|wie\s+is\s+de)\b", re.IGNORECASE)
+_A_PERSON = re.compile(r"\b(who\s+is\s+the|names?|naam|called|named|heet|heten|contact\s+person|contactpersoon|wie\s+is\s+de)\b",
+                       re.IGNORECASE)
 
 
 _A_LIST = re.compile(r"\b(which|what|welke|wat\s+zijn|name|list|noem\w*|opnoemen|all|allemaal|alle)\b", re.IGNORECASE)
@@ -1227,6 +1228,7 @@ def asks_who_runs_it(text: str) -> bool:
 
 
 def asks_about_a_person(text: str) -> bool:
+    """'who is the contact person', 'what's the foundation called': a person or a name, which the page never gives."""
     return bool(_A_PERSON.search(text))
 
 
