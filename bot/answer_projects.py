@@ -45,6 +45,8 @@ class ProjectAnswers(AnswerTools):
 
     def programme(self, question: Question, context: Context) -> Reply:
         ids = [m.id for m in self.mentioned(question, PROGRAMME)]
+        if not ids and context.subject_kind == PROGRAMME and cues.asks_about_the_other(question.text):
+            ids = [p for p in self.kb.programmes if p != context.subject_id]  # "and the other one?"
         ids += [p.programme for p in self.projects(question, context) if not ids]
         if not ids and context.subject_kind == PROGRAMME:
             ids = [context.subject_id]

@@ -58,12 +58,21 @@ class AnswerTools:
                 others = [p for p in self.kb.projects if p != context.subject_id]
                 if len(others) == 1:  # "what about the other hydrogen project?"
                     return PROJECT, others[0]
+            if context.subject_kind == PROGRAMME and cues.asks_about_the_other(question.text):
+                others = [p for p in self.kb.programmes if p != context.subject_id]
+                if len(others) == 1:  # "and the other one?" after a programme
+                    return PROGRAMME, others[0]
             return context.subject
         return None
 
     def projects(self, question: Question, context: Context) -> List[Project]:
         """The projects asked about: named ones, else the one the conversation is about."""
         ids = list(dict.fromkeys(m.id for m in self.mentioned(question, PROJECT)))
+        by_name = [m.id for m in question.mentions if m.kind == PROJECT]
+        if by_name and cues.asks_one_thing_of_a_project(question.text):
+            # "which hydrogen vehicles does Groningen develop in HECTOR?": the project named, not the one
+            # whose keyword ("hydrogen vehicles") is also in the question
+            ids = list(dict.fromkeys(by_name))
         if not ids and cues.says_project(question.text):
             # "the north sea project": the project of the programme named
             ids = [p.id for m in self.mentioned(question, PROGRAMME) for p in self.kb.projects_in_programme(m.id)]
@@ -81,6 +90,10 @@ class AnswerTools:
         if ids and not self.mentioned(question, PROJECT) and cues.asks_about_the_other(question.text):
             ids = [p for p in self.kb.projects if p not in ids]  # "the other project"
         return [self.kb.projects[i] for i in ids]
+
+    def country_of(self, mention: Mention) -> str:
+        thing = self.kb.places[mention.id] if mention.kind == PLACE else self.kb.organisations[mention.id]
+        return thing.country
 
     def countries(self, question: Question) -> List[str]:
         return list(dict.fromkeys(m.id for m in self.mentioned(question, COUNTRY)))

@@ -152,6 +152,9 @@ class Answerer(AnswerTools):
 
     # --- entry point ---------------------------------------------------------
     def reply(self, question: Question, context: Context = Context()) -> Reply:
+        if cues.is_shouted(question.text):
+            # "DOES THE MUNICIPALITY TRY TO ATTRACT FOREIGN INVESTMENT": capitals are not names here
+            question = replace(question, text=question.text.lower())
         reply = self._one_reply(question, context)
         if reply.kind == ANSWER:
             reply = self._with_each_part_answered(question, context, reply)
@@ -234,6 +237,13 @@ class Answerer(AnswerTools):
             # "some kind of link with Leeds?": a city the page does not name.
             return self.cities.is_partner_city(replace(question, intent="ask_is_partner_city"), context)
         named_projects = [m.id for m in question.mentions if m.kind == PROJECT]
+        organisations = self.mentioned(question, ORGANISATION)
+        if organisations and cues.asks_full_name(question.text):
+            # "whats the full name of the uk centre of excellence thats in hytrec2": the partner's own name
+            partner = self.kb.organisations[organisations[0].id]
+            text, sections = self.say.memberships(partner.name, partner.id)
+            return answer(f"Its full name is {partner.name}. {text}".strip(), partner.id, sections,
+                          Context("ask_about", ORGANISATION, partner.id))
         if named_projects and cues.asks_full_name(question.text):
             project = self.kb.projects[named_projects[0]]
             full_name = re.sub(r"\s*\([^)]*\)$", "", project.full_name)
@@ -336,7 +346,8 @@ class Answerer(AnswerTools):
 
     def _resolve_follow_up(self, question: Question, context: Context) -> Question:
         """'and Murmansk?' asks the previous question again about a new subject."""
-        if context.intent and not question.mentions and cues.asks_for_the_rest(question.text):
+        if (context.intent and not question.mentions and cues.asks_for_the_rest(question.text)
+                and not (context.subject_kind in (PROJECT, PROGRAMME) and cues.asks_about_the_other(question.text))):
             mentions = (mention_of(*context.subject),) if context.subject else ()
             intent = context.intent
             if (context.subject_kind == PROJECT or context.project_id) and cues.asks_who(question.text):

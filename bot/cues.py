@@ -64,7 +64,9 @@ _UNLISTED_FACT = re.compile(r"""
     \b(which|what|welke|name\s+the)\s+(universities|universiteiten|hogescholen|knowledge\s+institutions|kennisinstellingen)\b |
     \bgrants?\b | \bincentives?\b | \btax\s+breaks? | \bfinancial\s+(support|help|aid|incentives?) |
     \bwethouders? | \balderm[ae]n | \bscholarships? | \b(studie)?beurzen\b | \bstudiebeurs |
-    \bexchange\s+(programmes?|programs?|students?) | \bstudent\s+exchange | \buitwisseling\w* |
+    \bexchange\s+(programmes?|programs?|students?|semesters?|years?|period) | \bstudy\s+abroad\b | \bstuderen\s+in\s+het\s+buitenland\b |
+    \bwie\s+(betaalt|financiert|subsidieert|bekostigt)\b[^?.!]*\b(welcome|centre|center|centrum|iwcn)\b |
+    \b(welcome\s+cent(re|er)|iwcn)\b[^?.!]*\b(betaald|gefinancierd|bekostigd)\b | \bstudent\s+exchange | \buitwisseling\w* |
     \btrade\s+(office|offices|missions?) | \bhandelsmissie\w* | \bhandelskantoor |
     \bwhat\s+(did|does|do|will|would)\b[^?.!]*\bcost\b |
     \b(new|nieuwe|future|toekomstige|next|volgende|upcoming|coming)\s+(eu\s+|european\s+|europese\s+|hydrogen\s+|waterstof\s*)?(projects?|projecten)\b | \bcouncillors? | \bcouncil\s+members? | \bgekost\b | \bkostte\b |
@@ -148,7 +150,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(goed|slecht|verstandig)\s+idee\b | \b(concrete|specific|concreet|concrete)\s+(examples?|voorbeelden|cases)\b |
     \b(which|what|welke)\s+(\w+\s+)?(companies|firms|bedrijven|businesses|employers)\s+(has|have|did|heeft|hebben)\b | \bpaid\s+(for\s+)?by\s+(the\s+)?(eu|european|europe|brussels|commission|interreg|programme|program)\b |
     \bbetaald\s+(door|uit)\s+(de\s+|het\s+)?(eu|europa|europese|brussel|commissie|interreg|programma)\b | \bco-?financ\w* | \bcofinanc\w* |
-    \b(which|what|welke)\s+(\w+\s+){0,2}(sectors?|sectoren|industries|branches|branche)\b[^?.!]*
+    \b(which|what|welke)\s+([\w-]+\s+){0,2}(sectors?|sectoren|industries|branches|branche)\b[^?.!]*
         \b(exactly|specifically|precisely|concretely|precies|concreet|count\w*\s+as|counted\s+as|fall\s+under|vallen\s+onder)\b |
     \bnames?\s+of\s+(the\s+|those\s+|these\s+)?(\w+\s+){0,2}(universit\w*|colleges?|hogescholen|companies|firms|bedrijven|institutions|instellingen|schools?)\b |
     \b(solar\s*park|solar\s+farm|zonnepark|company|firm|station|bedrijf)\b[^?.!]*\b(called|named|heet|genoemd)\b |
@@ -275,6 +277,7 @@ _COUNT_FILLER = frozenset("""
     of the a an are is were was there do does did in at by for to it its they them these those
     will would can could end ends go goes come comes get gets stay stays remain remains
     de het een er zijn is waren van in bij voor ze die deze dat
+    gaat gaan zal zullen wordt worden krijgt krijgen komt komen
 """.split())
 
 
@@ -1222,6 +1225,19 @@ def asks_for_a_list(text: str) -> bool:
     return bool(_A_LIST.search(text))
 
 
+_AMOUNT = re.compile(r"\bhow\s+much\b|\bhoeveel\b|\bsubsid(y|ies)\s+(amount|of)\b", re.IGNORECASE)
+
+
+def is_shouted(text: str) -> bool:
+    """All capitals, written that way throughout (its lower case keeps every position)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters) and len(text.lower()) == len(text)
+
+
+def asks_an_amount(text: str) -> bool:
+    return bool(_AMOUNT.search(text))
+
+
 def asks_who_runs_it(text: str) -> bool:
     """'which city department is in charge of that?': who keeps something up (a body, not a person)."""
     return bool(_WHO_RUNS_IT.search(text))
@@ -1361,6 +1377,14 @@ _MORE_PROJECTS = re.compile(r"\b(other|more|further|additional|andere|meer|nog)\
 def asks_for_more_projects(text: str) -> bool:
     """'which other european projects is groningen in?' (plural: not 'the other project')."""
     return bool(_MORE_PROJECTS.search(text))
+
+
+_BOTH_OR_EACH = re.compile(r"\b(and|en|or|of|both|beide|each|elk|compared?|vergeleken|versus|vs)\b", re.IGNORECASE)
+
+
+def asks_one_thing_of_a_project(text: str) -> bool:
+    """No 'and', 'or', 'both' that could join a second project to the one named."""
+    return not _BOTH_OR_EACH.search(text)
 
 
 def asks_which_projects(text: str) -> bool:

@@ -18,7 +18,7 @@ from typing import FrozenSet, Iterable, List, Sequence
 
 from bot.knowledge import DEFAULT_DIR as KNOWLEDGE_DIR
 from bot.names import Mention, token_spans
-from bot.unfamiliar_names import MIN_LENGTH, asking_sentences, intent_examples, is_stop_word, stems, yaml_texts
+from bot.unfamiliar_names import MIN_LENGTH, asking_sentences, in_a_contrast, intent_examples, is_stop_word, stems, yaml_texts
 
 TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 # Examples of questions the page cannot answer; every other intent's examples are answerable ones.
@@ -59,7 +59,7 @@ class OffPageWords:
         found: List[str] = []
         for word, start, end in token_spans(text):
             if (any(m.start <= start < m.end for m in known) or not any(a <= start < b for a, b in asked)
-                    or any(a <= start < b for a, b in asides)):
+                    or any(a <= start < b for a, b in asides) or in_a_contrast(text[:start])):
                 continue
             forms = stems(word)
             if forms & self._off_page and not forms & self._known and text[start:end] not in found:

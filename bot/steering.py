@@ -71,6 +71,13 @@ class Steering:
         if (context.intent in PARTNER_CITY_INTENTS and not question.mentions and cues.asks_about_countries(text)
                 and cues.points_back(text) and question.intent not in PARTNER_CITY_INTENTS):
             return steer("ask_partner_cities")  # "and what countries are those in" after the partner cities
+        members = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME
+                   and self.kb.projects_with_member(m.id)]
+        if (members and self.tools.countries(question) and self.tools.mentioned(question, PROJECT)
+                and not any(self.kb.in_country(self.tools.country_of(m), c) for m in members
+                            for c in self.tools.countries(question))):
+            # "Narvik University College is the Swedish partner in HyTrEc2, right?": its own country, not Sweden's
+            return replace(steer("ask_project_membership"), mentions=tuple(m for m in question.mentions if m.kind != COUNTRY))
         partner_city_named = [m for m in places if m.id != HOME and self.kb.places[m.id].is_partner_city]
         if (partner_city_named and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text)
                 and question.intent not in PARTNER_CITY_INTENTS and not projects):
@@ -357,7 +364,8 @@ class Steering:
         if cues.asks_since_when(text) and self._period_of_the_subject(question, context):
             return False  # "since when does it run?" after HECTOR: its first year
         if (any(self.kb.places[m.id].is_partner_city for m in self.tools.mentioned(question, PLACE) if m.id != HOME)
-                and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text)):
+                and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text) and not cues.asks_count(text)
+                and not cues.asks_an_amount(text)):
             return False  # "which city department is in charge of the Murmansk tie?": who keeps it
         return (cues.asks_unlisted_fact(text) or cues.asks_count_of_something_else(text)
                 or cues.asks_when_about_vehicles(text) or self.asks_programme_countries(question)

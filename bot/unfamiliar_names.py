@@ -167,6 +167,12 @@ _CONTRAST = re.compile(r"\b(or|of)\s+(is|are|was|does|do|zijn|doet|gaat|ligt)\s+
                        re.IGNORECASE)
 
 
+def in_a_contrast(text_before: str) -> bool:
+    """'..., or is it only about culture and exchange?': what follows is the alternative the question
+    sets against its own subject; the answer settles it without it."""
+    return bool(_CONTRAST.search(text_before))
+
+
 class UnfamiliarNames:
     """Finds the names a question asks about that neither the page nor our examples know."""
 
@@ -221,7 +227,7 @@ class UnfamiliarNames:
         before = [word for word, word_start, _ in spans if word_start < start][-WRITER_WINDOW:]
         # "... zelf mee aan europese projecten of is dat meer iets van den haag": a contrast after the
         # question, which the answer settles without it
-        return not any(word in ABOUT_THE_WRITER for word in before) and not _CONTRAST.search(text[:start])
+        return not any(word in ABOUT_THE_WRITER for word in before) and not in_a_contrast(text[:start])
 
     def is_unfamiliar(self, word: str, capitalised: bool = False) -> bool:
         """`capitalised`: written with a capital inside a sentence, as names are."""

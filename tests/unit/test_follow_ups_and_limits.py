@@ -1546,3 +1546,41 @@ def test_a_relayed_question_is_the_asking_sentence_not_what_to_tell(text, relaye
 def test_more_readings_by_the_questions_words(ask, text, intent, says):
     reply = ask(text, intent, 0.8)
     assert reply.kind == ANSWER and says in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text, intent, says", [
+    ("WHO HELPS NEW KNOWLEDGE WORKERS SETTLE IN GRONINGEN", "ask_welcome_centre", "Welcome Centre"),
+    ("DOES THE MUNICIPALITY TRY TO ATTRACT FOREIGN INVESTMENT", "ask_international_trade", "investment"),
+    ("Does the city's international policy also have an economic angle, or is it only about culture and exchange?",
+     "ask_internationalisation_policy", "economic"),
+    ("interreg nrs whats the goal of it", "ask_programme", "North Sea"),
+    ("Narvik University College is the Swedish partner in HyTrEc2, right?", "ask_project_partners", "Norway"),
+    ("whats the full name of the uk centre of excellence thats in hytrec2", "ask_about", "Low Carbon"),
+    ("Wat voor waterstofvoertuigen ontwikkelt Groningen samen met Europese partners in HECTOR?",
+     "ask_groningen_contribution", "1 hydrogen refuse truck"),
+])
+def test_shouting_contrasts_misspelt_programmes_and_premises(ask, text, intent, says):
+    reply = ask(text, intent, 0.8)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
+
+
+def test_the_vehicles_of_a_named_project_are_not_the_other_projects(ask):
+    reply = ask("Wat voor waterstofvoertuigen ontwikkelt Groningen samen met Europese partners in HECTOR?",
+                "ask_groningen_contribution", 0.8)
+    assert "HyTrEc2" not in reply.text and reply.context.project_id == "hector", reply.text
+
+
+def test_the_other_one_after_a_programme_is_the_other_programme(ask):
+    reply = ask("and the other one?", "ask_programme", 0.5, Context("ask_programme", "programme", "interreg-nsr"))
+    assert reply.kind == ANSWER and reply.topic == "interreg-nwe", reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Hoeveel subsidie krijgt de stichting die de band met San Carlos onderhoudt?", "ask_city_link"),
+    ("Which knowledge-intensive sectors exactly does the city work with on EU projects?", "ask_internationalisation_policy"),
+    ("wie betaalt het welcome centre eigenlijk", "ask_welcome_centre"),
+    ("Can students do an exchange semester in Xi'an through the city partnership?", "ask_is_partner_city"),
+])
+def test_and_yet_more_facts_the_page_never_gives(ask, text, intent):
+    reply = ask(text, intent, 0.8)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
