@@ -810,6 +810,10 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
 _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)
 
 
+def speaks_of_investment(text: str) -> bool:
+    return bool(_INVESTMENT.search(text))
+
+
 def asks_who_comes_and_works_here(text: str) -> bool:
     return bool(_WHO_COMES_AND_WORKS_HERE.search(text)) and not _INVESTMENT.search(text)
 
@@ -857,6 +861,10 @@ _HYDROGEN = re.compile(r"\b(hydrogen|waterstof\w*)\b", re.IGNORECASE)
 def asks_policy_matter(text: str) -> bool:
     """Not 'how does Groningen describe itself when it comes to hydrogen?': that is the hydrogen projects' page."""
     return bool(_POLICY_WORDS.search(text) or _DESCRIBES_ITSELF.search(text)) and not _HYDROGEN.search(text)
+
+
+def speaks_of_hydrogen(text: str) -> bool:
+    return bool(_HYDROGEN.search(text))
 
 
 def asks_how_the_city_sees_itself_in_hydrogen(text: str) -> bool:
@@ -1385,6 +1393,16 @@ _BOTH_OR_EACH = re.compile(r"\b(and|en|or|of|both|beide|each|elk|compared?|verge
 def asks_one_thing_of_a_project(text: str) -> bool:
     """No 'and', 'or', 'both' that could join a second project to the one named."""
     return not _BOTH_OR_EACH.search(text)
+
+
+_WHICH_PROJECT_IT_BELONGS_TO = re.compile(
+    r"\b(which|what)\s+(\w+\s+)?project\b[^?.!]*\b(belong\w*|part\s+of|come\s+from|comes\s+with|is\s+(it|that|this)\s+(in|from|for))\b|"
+    r"\b(bij|van|uit)\s+welk\s+project\b|\bwelk\s+project\s+(hoort|is\s+dat|is\s+het)\b", re.IGNORECASE)
+
+
+def asks_which_project_it_belongs_to(text: str) -> bool:
+    """'which project does it belong to?': the project of the thing just talked about."""
+    return bool(_WHICH_PROJECT_IT_BELONGS_TO.search(text))
 
 
 def asks_which_projects(text: str) -> bool:

@@ -62,6 +62,8 @@ class OffPageWords:
                     or any(a <= start < b for a, b in asides) or in_a_contrast(text[:start])):
                 continue
             forms = stems(word)
+            if is_stop_word(word.lower()):
+                continue  # "Since Murmansk is ...": a small word, whatever example it came from
             if forms & self._off_page and not forms & self._known and text[start:end] not in found:
                 found.append(text[start:end])
         return found

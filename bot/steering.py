@@ -60,7 +60,8 @@ class Steering:
         if (self.tools.mentioned(question, PROJECT) and cues.counts_organisations(text)
                 and not [m for m in self.tools.mentioned(question, PLACE, ORGANISATION, COUNTRY) if m.id != HOME]):
             return steer("ask_project_partners")  # "how many organisations are partners in HyTrEc2?"
-        if (context.intent == "ask_programme" and self.tools.mentioned(question, PROGRAMME) and not cues.says_the_word_project(text)
+        if (context.intent in ("ask_programme", "ask_project_programme") and context.subject_kind in (None, PROGRAMME)
+                and self.tools.mentioned(question, PROGRAMME) and not cues.says_the_word_project(text)
                 and not [m for m in question.mentions if m.kind == PROJECT]
                 and question.intent in ("ask_project_goal", "ask_about", "ask_project_programme")):
             return steer("ask_programme")  # "what does the north sea one aim for" after the programmes
@@ -68,6 +69,22 @@ class Steering:
                 and not [m for m in question.mentions if m.kind != TOPIC and m.id != HOME]
                 and cues.asks_for_a_list(text) and not cues.asks_unlisted_fact(text)):
             return steer("ask_partner_cities")  # "ik moet voor aardrijkskunde opzoeken welke zustersteden groningen heeft"
+        just_projects = self._projects_named_or_in_context(question, context)
+        if not question.mentions and len(just_projects) == 1:
+            in_context = (mention_of(PROJECT, just_projects[0]),)
+            if cues.asks_which_project_it_belongs_to(text):
+                return replace(steer("ask_about"), mentions=in_context)  # "which project does it belong to?"
+            if (cues.asks_since_when(text) or (cues.asks_period(text) and cues.points_back(text))) and (
+                    self._period_of_the_subject(question, context) and not cues.mentions_vehicles(text)):
+                # "since when?" after the garbage truck project, "whats the time frame of that" after Arnhem in HECTOR
+                return replace(steer("ask_project_period"), mentions=in_context)
+        if (context.subject_kind == PLACE and self.kb.places[context.subject_id].partner_link == "foundation"
+                and not question.mentions and cues.mentions_a_foundation(text) and not cues.asks_about_a_person(text)
+                and not cues.asks_count(text) and not cues.asks_an_amount(text) and not cues.asks_unlisted_fact(text)):
+            return steer("ask_city_link")  # "is that foundation part of the city government then?" after Murmansk
+        if (context.intent == "ask_project_partners" and context.subject_kind == PROJECT and not question.mentions
+                and cues.asks_count(text) and cues.asks_about_countries(text)):
+            return steer("ask_project_partners")  # "how many countries is that" after a project's partners
         if (context.intent in PARTNER_CITY_INTENTS and not question.mentions and cues.asks_about_countries(text)
                 and cues.points_back(text) and question.intent not in PARTNER_CITY_INTENTS):
             return steer("ask_partner_cities")  # "and what countries are those in" after the partner cities
@@ -302,6 +319,13 @@ class Steering:
                 and (question.intent in UNSURE_INTENTS or question.intent
                                                            in TOPIC_INTENTS or question.confidence < LOW_CONFIDENCE_THRESHOLD)):
             return steer("ask_project_membership")  # "I study in Narvik: anything to do with Groningen?"
+        if (cues.speaks_of_investment(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, ORGANISATION)
+                and not cues.speaks_of_hydrogen(text) and not cues.asks_unlisted_fact(text)
+                and question.intent in ("ask_groningen_contribution", *UNSURE_INTENTS)):
+            return steer("ask_international_trade")  # "does the municipality only care about investment in the city?"
+        if (members and cues.speaks_of_the_writers_side(text) and (cues.mentions_the_projects(text) or cues.speaks_of_hydrogen(text))
+                and question.intent in (*UNSURE_INTENTS, *TOPIC_INTENTS)):
+            return steer("ask_project_membership")  # "Im from Aberdien, is my city involved in groningen's hydrogen stuff?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
                 and not cues.asks_unlisted_fact(text) and question.intent != "ask_project_goal"):
             return steer("ask_project_goal")  # "why is Groningen joining HECTOR?"

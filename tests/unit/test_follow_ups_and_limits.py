@@ -1584,3 +1584,39 @@ def test_the_other_one_after_a_programme_is_the_other_programme(ask):
 def test_and_yet_more_facts_the_page_never_gives(ask, text, intent):
     reply = ask(text, intent, 0.8)
     assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("first, first_intent, then, then_intent, says", [
+    ("Tell me about the hydrogen filling station in Groningen", "ask_refuelling_point",
+     "which project does it belong to?", "ask_project_period", "HyTrEc2"),
+    ("i work in waste management in arnheim, is my city doing anything hydrogen related together with groningen",
+     "ask_international_relations", "whats the time frame of that", "out_of_scope", "2019"),
+    ("tell me about the hydrogen garbage truck project", "ask_about", "since when?", "ask_unlisted_fact", "2019"),
+    ("tell me about murmansk and groningen", "ask_about", "is that foundation part of the city government then?",
+     "ask_internationalisation_policy", "not by the municipality itself"),
+    ("which countries are the hytrec2 partners from", "ask_project_partners", "how many countries is that",
+     "ask_groningen_contribution", "5 countries"),
+])
+def test_follow_ups_read_with_the_real_classifiers_guesses(ask, first, first_intent, then, then_intent, says):
+    before = ask(first, first_intent, 0.9)
+    reply = ask(then, then_intent, 0.4, before.context)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
+
+
+def test_the_foundations_name_after_a_city_is_still_not_on_the_page(ask):
+    before = ask("tell me about murmansk and groningen", "ask_about", 0.9)
+    reply = ask("hoe heet die stichting?", "ask_city_link", 0.5, before.context)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("text, intent, says", [
+    ("Im from Aberdien in scotland, is my city involved in any of groningen's hydrogen stuff?",
+     "ask_international_relations", "HECTOR"),
+    ("is it correct that the municipality only cares about investment in groningen city and not the wider region?",
+     "ask_groningen_contribution", "Northern Netherlands"),
+    ("Since Murmansk is one of the cities Groningen actively works with, which city department is in charge of that?",
+     "ask_partner_cities", "foundation"),
+])
+def test_the_writers_city_investment_and_a_small_word_at_the_start(ask, text, intent, says):
+    reply = ask(text, intent, 0.5)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
