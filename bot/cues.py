@@ -811,7 +811,8 @@ _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.
 
 
 def speaks_of_investment(text: str) -> bool:
-    return bool(_INVESTMENT.search(text))
+    """'investment', 'investeren' (not 'capital', which is also a city)."""
+    return bool(re.search(r"\b(invest\w*|investering\w*)\b", text, re.IGNORECASE))
 
 
 def asks_who_comes_and_works_here(text: str) -> bool:

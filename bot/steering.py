@@ -72,7 +72,7 @@ class Steering:
         just_projects = self._projects_named_or_in_context(question, context)
         if not question.mentions and len(just_projects) == 1:
             in_context = (mention_of(PROJECT, just_projects[0]),)
-            if cues.asks_which_project_it_belongs_to(text):
+            if cues.asks_which_project_it_belongs_to(text) and context.subject_kind == PROJECT:
                 return replace(steer("ask_about"), mentions=in_context)  # "which project does it belong to?"
             if (cues.asks_since_when(text) or (cues.asks_period(text) and cues.points_back(text))) and (
                     self._period_of_the_subject(question, context) and not cues.mentions_vehicles(text)):

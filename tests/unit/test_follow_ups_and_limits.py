@@ -1620,3 +1620,14 @@ def test_the_foundations_name_after_a_city_is_still_not_on_the_page(ask):
 def test_the_writers_city_investment_and_a_small_word_at_the_start(ask, text, intent, says):
     reply = ask(text, intent, 0.5)
     assert reply.kind == ANSWER and says in reply.text, reply.text
+
+
+def test_which_project_a_partner_is_in_after_a_wrong_guess_is_its_own(ask):
+    before = ask("is narvik in hector", "ask_project_membership", 0.9)
+    reply = ask("so which project is it in then", "ask_project_membership", 0.6, before.context)
+    assert reply.kind == ANSWER and "HyTrEc2" in reply.text, reply.text
+
+
+def test_a_capital_city_is_not_investment(ask):
+    reply = ask("whats the capital of nikaragua", "ask_groningen_contribution", 0.3)
+    assert reply.topic != "international-trade", reply.text
