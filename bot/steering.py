@@ -321,7 +321,8 @@ class Steering:
             return steer("ask_project_membership")  # "I study in Narvik: anything to do with Groningen?"
         if (cues.speaks_of_investment(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, ORGANISATION)
                 and not cues.speaks_of_hydrogen(text) and not cues.asks_unlisted_fact(text)
-                and question.intent in ("ask_groningen_contribution", *UNSURE_INTENTS)):
+                and (any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))
+                and question.intent == "ask_groningen_contribution"):
             return steer("ask_international_trade")  # "does the municipality only care about investment in the city?"
         if (members and cues.speaks_of_the_writers_side(text) and (cues.mentions_the_projects(text) or cues.speaks_of_hydrogen(text))
                 and question.intent in (*UNSURE_INTENTS, *TOPIC_INTENTS)):

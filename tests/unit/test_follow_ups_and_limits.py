@@ -1631,3 +1631,8 @@ def test_which_project_a_partner_is_in_after_a_wrong_guess_is_its_own(ask):
 def test_a_capital_city_is_not_investment(ask):
     reply = ask("whats the capital of nikaragua", "ask_groningen_contribution", 0.3)
     assert reply.topic != "international-trade", reply.text
+
+
+def test_investment_in_general_is_not_the_citys_trade_policy(ask):
+    reply = ask("is bitcoin a good investment right now", "out_of_scope", 0.84)
+    assert reply.kind == NO_ANSWER, reply.text
