@@ -7,9 +7,10 @@ from typing import List, Tuple
 from bot.answer_tools import Question
 
 # Words that open a question, in English and Dutch.
-_OPENS_A_QUESTION = (r"(what|what's|whats|which|who|whom|whose|where|when|how|why|is|are|was|were|does|do|did|can|could|"
-                     r"will|would|has|have|wat|welke|welk|wie|waar|wanneer|hoe|hoeveel|waarom|zijn|doet|doen|heeft|hebben|"
-                     r"komt|komen|kan|kunnen|uit\s+welke?|in\s+welke?|in\s+what|over\s+(?:what|which|welke)|during\s+(?:what|which)|under\s+which|onder\s+welke?|from\s+which|for\s+what)\b")
+_OPENS_A_QUESTION = (r"(what|what's|whats|which|who|whom|whose|where|when|how|why|is|are|was|were|does|do|did|can|"
+                     r"could|will|would|has|have|wat|welke|welk|wie|waar|wanneer|hoe|hoeveel|waarom|zijn|doet|doen|"
+                     r"heeft|hebben|komt|komen|kan|kunnen|uit\s+welke?|in\s+welke?|in\s+what|over\s+(?:what|which|welke)|"
+                     r"during\s+(?:what|which)|under\s+which|onder\s+welke?|from\s+which|for\s+what)\b")
 # Where a second question starts: after "?", after a comma, or after "and"/"en".
 _SECOND_QUESTION = re.compile(r"(\?\s+|,\s*(?:(?:and|en|also|ook|plus)\s+)?|\s+(?:and|en)\s+(?:also\s+|ook\s+)?)(?=" +
                               _OPENS_A_QUESTION + ")", re.IGNORECASE)
