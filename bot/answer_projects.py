@@ -50,8 +50,6 @@ class ProjectAnswers(AnswerTools):
         ids += [p.programme for p in self.projects(question, context) if not ids]
         if not ids and context.subject_kind == PROGRAMME:
             ids = [context.subject_id]
-            if cues.asks_about_the_other(question.text):  # "and the other programme?"
-                ids = [p for p in self.kb.programmes if p != context.subject_id]
         programmes = [self.kb.programmes[i] for i in (dict.fromkeys(ids) or self.kb.programmes)]
         parts, sections = [], []
         for programme in programmes:

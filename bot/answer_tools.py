@@ -58,10 +58,6 @@ class AnswerTools:
                 others = [p for p in self.kb.projects if p != context.subject_id]
                 if len(others) == 1:  # "what about the other hydrogen project?"
                     return PROJECT, others[0]
-            if context.subject_kind == PROGRAMME and cues.asks_about_the_other(question.text):
-                others = [p for p in self.kb.programmes if p != context.subject_id]
-                if len(others) == 1:  # "and the other one?" after a programme
-                    return PROGRAMME, others[0]
             return context.subject
         return None
 

@@ -807,12 +807,13 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
     \b(why|how\s+come|waarom|hoe\s+komt)\b[^?.!]*\b(so\s+many|so\s+much|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
         english\s+speakers|buitenlanders|buitenlandse\s+\w+|internationale\s+\w+|people\s+from\s+abroad|foreign\s+\w+)
 """, re.VERBOSE | re.IGNORECASE)
+_INVESTING = re.compile(r"\b(invest\w*|investering\w*)\b", re.IGNORECASE)
 _INVESTMENT = re.compile(r"\b(invest\w*|investering\w*|capital|kapitaal)\b", re.IGNORECASE)
 
 
 def speaks_of_investment(text: str) -> bool:
     """'investment', 'investeren' (not 'capital', which is also a city)."""
-    return bool(re.search(r"\b(invest\w*|investering\w*)\b", text, re.IGNORECASE))
+    return bool(_INVESTING.search(text))
 
 
 def asks_who_comes_and_works_here(text: str) -> bool:

@@ -88,15 +88,14 @@ class Steering:
         if (context.intent in PARTNER_CITY_INTENTS and not question.mentions and cues.asks_about_countries(text)
                 and cues.points_back(text) and question.intent not in PARTNER_CITY_INTENTS):
             return steer("ask_partner_cities")  # "and what countries are those in" after the partner cities
-        members = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME
-                   and self.kb.projects_with_member(m.id)]
-        if (members and self.tools.countries(question) and self.tools.mentioned(question, PROJECT)
-                and not any(self.kb.in_country(self.tools.country_of(m), c) for m in members
+        partners_named = [m for m in self.tools.mentioned(question, PLACE, ORGANISATION) if m.id != HOME
+                          and self.kb.projects_with_member(m.id)]
+        if (partners_named and self.tools.countries(question) and self.tools.mentioned(question, PROJECT)
+                and not any(self.kb.in_country(self.tools.country_of(m), c) for m in partners_named
                             for c in self.tools.countries(question))):
             # "Narvik University College is the Swedish partner in HyTrEc2, right?": its own country, not Sweden's
             return replace(steer("ask_project_membership"), mentions=tuple(m for m in question.mentions if m.kind != COUNTRY))
-        partner_city_named = [m for m in places if m.id != HOME and self.kb.places[m.id].is_partner_city]
-        if (partner_city_named and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text)
+        if (partner_cities and cues.asks_who_runs_it(text) and not cues.asks_about_a_person(text)
                 and question.intent not in PARTNER_CITY_INTENTS and not projects):
             return steer("ask_city_link")  # "... whether the municipality itself runs the twinning with San Carlos"
         if (question.intent in ("out_of_scope", "ask_unlisted_fact") and self.tools.mentioned(question, PLACE, ORGANISATION)
