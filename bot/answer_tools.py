@@ -69,6 +69,8 @@ class AnswerTools:
             # "which hydrogen vehicles does Groningen develop in HECTOR?": the project named, not the one
             # whose keyword ("hydrogen vehicles") is also in the question
             ids = list(dict.fromkeys(by_name))
+        if not by_name and cues.means_every_project(question.text):
+            ids = list(self.kb.projects)  # "in each of the two projects": not the one a keyword points at
         if not ids and cues.says_project(question.text):
             # "the north sea project": the project of the programme named
             ids = [p.id for m in self.mentioned(question, PROGRAMME) for p in self.kb.projects_in_programme(m.id)]

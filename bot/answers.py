@@ -229,6 +229,9 @@ class Answerer(AnswerTools):
             return self.refuse(UNKNOWN_FACT, f"I don't know: the page only gives Groningen's own partner cities, "
                                f"not those of {other_city}.", Context("ask_partner_cities"),
                                own if own.kind == ANSWER else None)
+        in_ties_and_projects = self._a_country_in_ties_and_projects(question, context)
+        if in_ties_and_projects:
+            return in_ties_and_projects
         if intent == "out_of_scope":
             return self.refuse(OUT_OF_SCOPE, OUT_OF_SCOPE_TEXT, context)
         known = intent in self._handlers or intent in TOPIC_INTENTS
@@ -306,6 +309,20 @@ class Answerer(AnswerTools):
         if intent in TOPIC_INTENTS:
             return self._topics(question, intent)
         return self._handlers[intent](question, context)
+
+    def _a_country_in_ties_and_projects(self, question: Question, context: Context):
+        """'list every german city on the page, twin towns and project partners both': the country's partner
+        cities and its partners in the projects, one after the other."""
+        text, countries = question.text, self.countries(question)
+        if (not countries or not cues.names_a_partner_city_tie(text) or not cues.says_the_word_project(text)
+                or self.mentioned(question, PROJECT, PLACE, ORGANISATION) or cues.asks_unlisted_fact(text)):
+            return None
+        ties = self.cities.partner_cities(replace(question, intent="ask_partner_cities"), context)
+        partners = self.project_answers.partners_in_countries(countries)
+        if ties.kind != ANSWER or partners.kind != ANSWER:
+            return None
+        return answer(f"{ties.text}\n\n{partners.text}", PARTNER_CITY_TOPIC,
+                      tuple(dict.fromkeys([*ties.sections, *partners.sections])), Context("ask_partner_cities"))
 
     def _topics(self, question: Question, intent: str) -> Reply:
         """A broad topic; and a close second one beside it, since the four broad paragraphs overlap
@@ -447,6 +464,8 @@ class Answerer(AnswerTools):
             return False  # "we build booking tools for sports clubs ... selling in Germany. does the city help?"
         if self._points_at_help_settling_in(question.text):
             return False
+        if asked and cues.asks_summary_of_the_international_side(asked) and not cues.asks_everyday_matter(asked):
+            return False  # "... a lesson for my pupils. In a nutshell, what makes Groningen an international city?"
         return (asked is None or cues.asks_everyday_matter(asked) or cues.points_back(asked)
                 or not self._sure_of_the_asked_sentence(question))
 
@@ -459,6 +478,11 @@ class Answerer(AnswerTools):
         if len({m.id for m in self.mentioned(question, PROJECT, PROGRAMME)}) >= 2 and cues.asks_difference(question.text):
             # "wat is nou het verschil tussen NWE en NSR": each described, side by side
             return replace(question, intent="ask_about", confidence=LOW_CONFIDENCE_THRESHOLD)
+        partner_cities = {m.id for m in self.mentioned(question, PLACE) if self.kb.places[m.id].is_partner_city}
+        if (len(partner_cities) >= 2 and cues.asks_difference(question.text) and not cues.asks_unlisted_fact(question.text)
+                and not self.mentioned(question, PROJECT, PROGRAMME, ORGANISATION)):
+            # "whats the difference in how groningen deals with hamburg vs san carlos": how each tie is kept
+            return replace(question, intent="ask_city_link", confidence=LOW_CONFIDENCE_THRESHOLD)
         if (self.mentioned(question, PROJECT) and cues.asks_period(question.text)
                 and not cues.asks_everyday_matter(question.text)):
             # "... garbage trucks in some EU project. Can you tell me the period it ran?"

@@ -86,7 +86,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(solar\s+park|solar\s+farm|zonnepark)\b[^?.!]*\b(where|waar\s+(ligt|is|staat|zit))\b |
     \bhectares?\b | \bkilomet(er|re)s?\b | \bsquare\s+met(er|re)s? | \bcapacity\b | \bcapaciteit\b |
     \btonnes?\b | \bhow\s+much\s+co2 | \bco2\s+(was\s+|were\s+)?(saved|savings?) | \bhoeveel\s+co2 |
-    \bwho\s+(actually\s+)?(manages|operates|owns|is\s+in\s+charge\s+of)\b | \bwie\s+(beheert|is\s+eigenaar) |
+    \bwho\s+(actually\s+)?(manages|operates|owns|is\s+in\s+charge\s+of)\b | \b(sits?|sitting|serves?|are|is)\s+(on|in)\s+the\s+board\b | \bwie\s+(beheert|is\s+eigenaar) |
     \bwho\s+(actually\s+)?runs\s+(the\s+)?(international\s+)?welcome |
     \bneighbou?rhoods?\b | \bwijk(en)?\b |
     \b(still|nog\s+steeds|nog\s+altijd)\s+(driving|in\s+use|operating|in\s+service|rijden|in\s+gebruik)\b |
@@ -111,7 +111,8 @@ _UNLISTED_FACT = re.compile(r"""
     \b(which|what|welke)\s+(of\s+)?(the\s+|de\s+)?(\w+\s+){0,2}(cities|partners|steden|countries|landen)\s+(has|have|is|heeft|hebben)\s+
         (the\s+|de\s+|het\s+)?(worst|best|most|least|biggest|largest|highest|lowest|meeste|minste|grootste|hoogste|slechtste)\b |
     \bcompare[sd]?\b(?![^?.!]*\b(how|what|hoe|wat)\b) | \bvergelijk\w*(?![^?.!]*\b(how|what|hoe|wat)\b) |
-    \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b |
+    \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b
+        (?![^?.!]*\b(vehicles?|trucks?|cars?|vans?|voertuigen|vuilniswagens)\b) |
     \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
     \balready\s+(driving|in\s+use|on\s+the\s+road|operating|in\s+service)\b |
     \balready\s+(has|have|got)\b[^?.!]*\b(trucks?|vehicles?|cars?|vans?)\b | \bdriving\s+around\b |
@@ -157,7 +158,14 @@ _UNLISTED_FACT = re.compile(r"""
     \b(what|how)\s+do\s+(the\s+)?(people|residents|locals|inhabitants|citizens|groningers|students|drivers)\b[^?.!]*\b(think|feel)\b |
     \bdo\s+(they|people|residents|locals|groningers)\s+(actually\s+|really\s+)?(like|love|hate|mind)\s+(it|them|that)\b |
     \bwat\s+vinden\s+(de\s+)?(mensen|inwoners|groningers|bewoners|studenten)\b |
-    \b(welke|which|what)\s+(\w+\s+){0,2}(bedrijven|companies|firms|employers|werkgevers)\b[^?.!]*\b(hire|hires|hiring|employ|employs|recruit\w*|nemen\b[^?.!]*\baan|aannemen|zoeken)\b
+    \b(welke|which|what)\s+(\w+\s+){0,2}(bedrijven|companies|firms|employers|werkgevers)\b[^?.!]*\b(hire|hires|hiring|employ|employs|recruit\w*|nemen\b[^?.!]*\baan|aannemen|zoeken)\b |
+    \bdo\s+(you|i|we|they|newcomers|people|internationals)\s+(have\s+to\s+|need\s+to\s+)?pay\b | \bpay\s+for\s+(it|that|this|the\s+(service|services|help))\b |
+    \b(service|services|help|support)\s+(is\s+|are\s+)?(free|paid)\b |
+    \bwho\s+(actually\s+)?runs\s+(the\s+|that\s+|this\s+)?(international\s+)?(welcome|iwcn|centre|center|desk)\b |
+    \b(maak|maken|plan|boek)\s+(ik|je|we|u|jullie)\s+(een\s+)?afspraak\b | \bafspraak\s+(bij|met)\s+(het|de|the|iwcn|international)\b |
+    \b(yearly|annual|jaarlijkse?|regular|regelmatige?)\s+(events?|visits?|meetings?|exchanges?|festivals?|evenementen|bezoeken|ontmoetingen)\b |
+    \borgani[sz]e[sd]?\s+(\w+\s+){0,3}(events?|visits?|trips?|meetings?|exchanges?)\b | \borganiseer\w*\s+(\w+\s+){0,3}(evenementen|bezoeken|reizen|uitwisseling\w*)\b |
+    \bin\s+(my|our)\s+(street|neighbou?rhood|area|district)\b | \bin\s+(mijn|onze)\s+(straat|buurt|wijk)\b
 """, re.VERBOSE | re.IGNORECASE)
 
 # What may surround a new subject in a follow-up such as "and Murmansk?" or
@@ -323,8 +331,18 @@ _PROJECT_WIDE_WORDS = re.compile(rf"\b({_PROJECT_WIDE})\b", re.IGNORECASE)
 
 
 def asks_project_wide_count(text: str) -> bool:
-    """'how many vehicles does HyTrEc2 put on the road in total?': the whole project's number."""
-    return bool(_COUNT.search(text) and _PROJECT_WIDE_WORDS.search(text))
+    """'how many vehicles does HyTrEc2 put on the road in total?': the whole project's number (not
+    'how many organisations are partners in hytrec2 altogether?', which its list of partners gives)."""
+    return bool(_COUNT.search(text) and _PROJECT_WIDE_WORDS.search(text)) and not counts_organisations(text)
+
+
+# "in each of the two projects", "in beide projecten": every project, whatever a keyword points at.
+_EVERY_PROJECT = re.compile(r"\b(both|each\s+of\s+the\s+(two|2)|the\s+(two|2)|beide|allebei\s+de|elk\s+van\s+de\s+(twee|2)|"
+                            r"de\s+(twee|2)|all\s+(the\s+)?)\s+([\w-]+\s+){0,2}(projects|projecten)\b", re.IGNORECASE)
+
+
+def means_every_project(text: str) -> bool:
+    return bool(_EVERY_PROJECT.search(text))
 
 
 def mentions_vehicles(text: str) -> bool:
@@ -371,13 +389,16 @@ _SETTLING_HELP = re.compile(r"""
         [^?.!]*\b(staff|newcomers?|employees|internationals|knowledge\s+workers|researchers|students|people|expats)\b | \bmov(e|ing)\s+(here|there|to\s+groningen)\b.*\b(easier|help|smooth) |
     \b(easier|smoother|less\s+painful)\b.*\b(mov|relocat|settl|arriv) |
     \b(mov(e|es|ing)|relocat\w*|settl\w*|arriv\w*)\b[^?.!]*\b(easier|smoother|simpler|less\s+painful)\b | \b(relocat\w+|arriv\w+)\b.*\b(help|support|easier|turn\s+to) |
-    \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone)\s+(for|that\s+helps|who\s+helps)\s+
+    \b(office|organi[sz]ation|service|desk|centre|center|place|someone|anyone|loket)\s+(for|voor|that\s+helps|who\s+helps|die\s+helpt)\s+
         (\w+\s+){0,2}(newcomers|new\s+arrivals|internationals|expats?|migrants|families|people\s+from\s+abroad|knowledge\s+workers) |
     \b(expats?|internationals|newcomers|nieuwkomers|kennismigrant\w*|kenniswerker\w*)\b[^?.!]*\b(terecht|loket|hulp|wennen|go\s+to|turn\s+to)\b |
     \bestablish\w*\s+themselves\b | \bsettle\s+in\b |
     \b(support|help|assistance|hulp|ondersteuning)\b[^?.!]*\b(newly\s+arriv\w*|new\s+arrivals?|arriving|newcomers?|
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
-    \bwegwijs | \bzich\s+(te\s+)?vestigen | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
+    \bwegwijs | \bzich\s+(te\s+)?vestigen |
+    \b(ze|zij|we|wij|hij|collega'?s|medewerkers|werknemers|kenniswerkers|onderzoekers|promovendi|gezin)\s+(\w+\s+){0,2}zich\s+(\w+\s+){0,3}vestigen\b |
+    \b(is\s+there|are\s+there|is\s+er|zijn\s+er|any|some|a|een|iets)\s+(\w+\s+){0,2}welcome\s+(desk|office|point|loket)\b | \b(doorverwijzen|verwijzen|refer|send)\b[^?.!]*\b(newcomers|nieuwkomers|new\s+(international\s+|foreign\s+)?(colleagues|staff|employees|hires)|
+        nieuwe\s+(\w+\s+)?(collega'?s|medewerkers|werknemers)|internationals|expats)\b | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
     \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b | \bop\s+weg\s+(te\s+)?help\w* | \bsoepeler\b |
     \bwaar\s+(kan|kunnen)\s+(hij|zij|ze|ik|we|wij|mijn\s+\w+)\s+terecht\b[^?.!]*\b(landen|wennen|vestigen|settelen|goed\s+te\s+starten|starten)\b |
     \b(buitenlandse\s+\w+|buitenlanders|werknemers\s+uit\s+het\s+buitenland)\b[^?.!]*\b(terecht|loket|wennen)\b |
@@ -575,7 +596,8 @@ def states_a_count_of_countries(text: str) -> bool:
 _WHAT_SOMEONE_DOES = re.compile(r"""
     \b(what|wat)\s+(is|are|exactly|precisely|actually|precies|eigenlijk)?\s*(\w+\s+){0,8}?(doing|do|does|doet|doen|contribut\w*|bring|brings|brengt|brengen)
         \b[^?.!]*\b(within|in|inside|binnen|bij|for|voor|aan|to)\b |
-    \b(role|roles|rol|rollen|taak|taken|task|tasks|job|responsibilit\w*|verantwoordelijk\w*|contribution|bijdrage|(their|its|hun|zijn)\s+part\s+in)\b
+    \b(role|roles|rol|rollen|taak|taken|task|tasks|job|responsibilit\w*|verantwoordelijk\w*|contribution|bijdrage|(their|its|hun|zijn)\s+part\s+in)\b |
+    \b\w*beleid\b | \bpolic(y|ies)\b | \bstrateg(y|ies|ie)\b | \bplans\b | \bplannen\b
 """, re.VERBOSE | re.IGNORECASE)
 
 
@@ -693,6 +715,60 @@ _REFUEL = re.compile(r"\b(solar\w*|zonne\w*|fill(ing)?\s+up|refuel\w*|fuel|fuel(
 
 def asks_refuelling(text: str) -> bool:
     return bool(_REFUEL.search(text))
+
+
+# "a place to fill them up with hydrogen?": the refuelling point itself, not hydrogen as a fuel.
+_REFUELLING_PLACE = re.compile(r"""
+    \b(place|spot|point|station|somewhere|plek|plaats)\s+(to|where\s+(you|they|we|one)\s+can|waar\s+(je|ze|we)|om)\s+(\w+\s+){0,2}
+        (fill|refuel|tank|vullen|bijvullen|tanken)\w*\b | \bfill\s+(them|it|those|these|the\s+\w+)\s+up\b |
+    \brefuel\w*\s+(point|station|spot|place)s?\b | \b(h2|hydrogen|waterstof)\s*(filling\s+)?(station|tankstation|pump)s?\b |
+    \bfilling\s+(point|station)s?\b | \w*vulpunt\w* | \w*tankpunt\w* | \btankstation\w*
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def asks_refuelling_place(text: str) -> bool:
+    return bool(_REFUELLING_PLACE.search(text))
+
+
+# "HECTOR is putting 6 hydrogen garbage trucks on the road, right?": a number of vehicles, to be checked.
+_COUNTED_VEHICLES = re.compile(r"""
+    \b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+
+        ([\w-]+\s+){0,3}(vehicles?|trucks?|cars?|vans?|lorr(y|ies)|buses|voertuigen|vuilniswagens|auto'?s|busjes|vrachtwagens)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def counts_vehicles(text: str) -> bool:
+    return bool(_COUNTED_VEHICLES.search(text))
+
+
+_MORE_OR_FEWER = re.compile(r"\b(more|most|fewer|less|meer|meeste|minder|minst)\b", re.IGNORECASE)
+
+
+def compares_vehicles(text: str) -> bool:
+    """'which project gets more vehicles for groningen itself, hytrec2 or hector?'"""
+    return bool(_MORE_OR_FEWER.search(text)) and mentions_vehicles(text)
+
+
+# "is the city's investment promotion only about the city?": drawing investment in is the trade work
+# (not investing in the city's own network, which is its policy).
+_DRAWING_INVESTMENT = re.compile(r"""
+    \b(invest\w*|investering\w*)\s+(promotion|acquisition|attraction|acquisitie|promotie)\b |
+    \b(attract\w*|lure|luring|bring\w*\s+in|draw\w*\s+in|uitlokken|uit\s+te\s+lokken|aantrekken|aan\s+te\s+trekken|binnenhalen)\s+
+        (\w+\s+){0,2}(invest\w*|investering\w*)\b |
+    \b(foreign|international|buitenlandse|internationale)\s+(invest\w*|investering\w*)\b
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def speaks_of_drawing_investment(text: str) -> bool:
+    return bool(_DRAWING_INVESTMENT.search(text))
+
+
+_BUSINESSES = re.compile(r"\b(compan(y|ies)|firms?|business(es)?|bedrijf|bedrijven|bedrijfsleven|ondernemers?|entrepreneurs?|"
+                         r"employers|werkgevers)\b", re.IGNORECASE)
+
+
+def names_businesses(text: str) -> bool:
+    return bool(_BUSINESSES.search(text))
 
 
 _VEHICLE_KINDS_OR_WHY = re.compile(r"""
@@ -901,7 +977,9 @@ _WHY = re.compile(r"\b(why|waarom|how\s+come)\b", re.IGNORECASE)
 _TAKES_PART_IN_PROJECTS = re.compile(r"""
     \b(take|takes|taking|took)\s+part\s+in\b[^?.!]*\bprojects?\b | \b(participat\w*|involved)\s+in\b[^?.!]*\bprojects?\b |
     \b(doet|doen|deed)\b[^?.!]*\bmee\s+aan\b[^?.!]*\bprojecten\b | \bneemt\b[^?.!]*\bdeel\s+aan\b[^?.!]*\bprojecten\b |
-    \bmeedoen\s+aan\b[^?.!]*\bprojecten\b
+    \bmeedoen\s+aan\b[^?.!]*\bprojecten\b |
+    \b(aan|in)\s+welke\s+(\w+\s+){0,2}(projecten|programma'?s)\b[^?.!]*\b(mee|deel)\b |
+    \b(take|takes|taking|took)\s+part\s+in\b[^?.!]*\b(programmes|programs)\b | \bin\s+which\s+(\w+\s+){0,2}(projects|programmes|programs)\b
 """, re.VERBOSE | re.IGNORECASE)
 _DIFFERENCE = re.compile(r"\b(difference|differences|differ|verschil\w*|vs\.?|versus|the\s+same\s+thing|hetzelfde)\b",
                          re.IGNORECASE)
@@ -1080,7 +1158,7 @@ def asks_project_scale(text: str) -> bool:
     return bool(_TOTAL_OR_REGION.search(text))
 
 
-_SUMMARY = re.compile(r"\b(sum\s+up|summar\w*|in\s+a\s+nutshell|in\s+short|overview|samenvatting|samengevat|in\s+het\s+kort|"
+_SUMMARY = re.compile(r"\b(sum\s+up|summar\w*|in\s+a\s+nutshell|in\s+short|overview|samenvatting|samengevat|in\s+het\s+kort|what\s+makes|wat\s+maakt|"
                       r"describe|beschrijv\w*)\b[^?.!]*\b(international\w*|internationa\w*)", re.IGNORECASE)
 
 
@@ -1223,8 +1301,8 @@ def counts_organisations(text: str) -> bool:
 
 _WHO_RUNS_IT = re.compile(r"\b(in\s+charge|department|afdeling|responsible|verantwoordelijk\w*|runs?|handles?|maintains?|"
                           r"keeps?\s+up|looks?\s+after|onderhoudt|beheert|regelt)\b", re.IGNORECASE)
-_A_PERSON = re.compile(r"\b(who\s+is\s+the|names?|naam|called|named|heet|heten|contact\s+person|contactpersoon|wie\s+is\s+de)\b",
-                       re.IGNORECASE)
+_A_PERSON = re.compile(r"\b(who\s+is\s+the|names?|naam|called|named|heet|heten|contact\s+person|contactpersoon|wie\s+is\s+de|"
+                       r"board|bestuur|bestuursleden|chair\w*|voorzitter|director|directeur)\b", re.IGNORECASE)
 
 
 _A_LIST = re.compile(r"\b(which|what|welke|wat\s+zijn|name|list|noem\w*|opnoemen|all|allemaal|alle)\b", re.IGNORECASE)
@@ -1342,7 +1420,7 @@ def asks_contribution(text: str) -> bool:
     return bool(_CONTRIBUTION.search(text))
 
 
-_KIND_OF_PARTNER = re.compile(r"\b(city|cities|town|towns|partners?|organi[sz]ations?|orgs?|councils?|institutes?|institutions?|"
+_KIND_OF_PARTNER = re.compile(r"\b(city|cities|town|towns|places|plaatsen|bodies|members|participants|partners?|organi[sz]ations?|orgs?|councils?|institutes?|institutions?|"
                               r"universit(y|ies)|stad|steden|partijen|organisaties|instituten|instellingen)\b",
                               re.IGNORECASE)
 

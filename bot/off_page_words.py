@@ -25,7 +25,9 @@ TRAINING_DATA = KNOWLEDGE_DIR.parent / "nlu"
 UNANSWERABLE_INTENTS = frozenset({"out_of_scope", "ask_unlisted_fact"})
 MIN_EXAMPLES = 2
 # Asides in brackets, and idioms whose words mean nothing on their own ("such a big deal").
-_ASIDE = re.compile(r"\([^()]*\)|\bbig\s+deal\b|\bby\s+the\s+way\b|\bfor\s+real\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]*\)|\bbig\s+deal\b|\bby\s+the\s+way\b|\bfor\s+real\b|"
+                    # "quick q in english if thats ok": the language of the answer, not its subject
+                    r"\b(in|auf)\s+(het\s+)?(english|engels|englisch|dutch|nederlands|nl)\b", re.IGNORECASE)
 
 
 def _words(texts: Iterable[str]) -> FrozenSet[str]:

@@ -33,6 +33,8 @@ SELF_CONTAINED_QUESTION_WORDS = 10
 # Broad topics whose paragraphs say nothing of help for newcomers (the trade one
 # does, for companies: "a warm welcome to international companies settling here").
 SAY_NOTHING_OF_SETTLING_IN = ("ask_international_relations", "ask_internationalisation_policy")
+# Broad topics that name the city's companies in passing; the trade paragraph is about them.
+SAY_LITTLE_OF_BUSINESSES = ("ask_international_relations", "ask_internationalisation_policy", "ask_welcome_centre")
 
 
 class Steering:
@@ -143,6 +145,9 @@ class Steering:
         if cues.asks_how_the_city_sees_itself_in_hydrogen(text) and not [
                 m for m in named if m.id != HOME and m.kind != PROJECT_KEYWORD]:  # "a hydrogen region" is itself a keyword
             return steer("ask_groningen_contribution")  # "as a hydrogen region" opens what it does in the projects
+        if (cues.speaks_of_drawing_investment(text) and not named and not self.tools.mentioned(question, PROGRAMME)
+                and not cues.asks_unlisted_fact(text) and question.intent != "ask_international_trade"):
+            return steer("ask_international_trade")  # "is the city's investment promotion only about the city itself?"
         if (cues.asks_why_europe(text) or cues.asks_policy_matter(text)) and not named:
             return steer("ask_internationalisation_policy")
         asked = asked_part(text) or text
@@ -191,6 +196,10 @@ class Steering:
                 and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
                 and not cues.asks_unlisted_fact(text) and not cues.city_whose_partners_are_asked(text)):
             return steer("ask_partner_cities")  # "hi im doing a school project about groningen, what are its partner cities?"
+        if (context.intent in SAY_LITTLE_OF_BUSINESSES and not question.mentions and cues.is_short(text)
+                and cues.names_businesses(text) and not cues.asks_unlisted_fact(text)
+                and question.intent in (*TOPIC_INTENTS, *UNSURE_INTENTS)):
+            return steer("ask_international_trade")  # "and the businesses?" after the city's international side
         if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
             return steer(topics.pop())  # "investments - for which area?" names the trade topic
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)
@@ -200,10 +209,11 @@ class Steering:
                 and not (question.intent == "ask_international_relations" and cues.asks_who_comes_and_works_here(text))
                 and not self.tools.mentioned(question, PROJECT, PROGRAMME)):
             return steer("ask_international_trade")
-        if cues.asks_refuelling(text) and (any(self.kb.projects[p].refuelling_point for p in projects) or (
-                not projects and cues.mentions_the_projects(text) and question.intent != "ask_unlisted_fact"
-                and not self.tools.mentioned(question, PLACE, ORGANISATION))):
-            return steer("ask_refuelling_point")
+        refuelling = cues.asks_refuelling(text) or cues.asks_refuelling_place(text)
+        if refuelling and (any(self.kb.projects[p].refuelling_point for p in projects) or (
+                not projects and (cues.mentions_the_projects(text) or cues.asks_refuelling_place(text))
+                and question.intent != "ask_unlisted_fact" and not self.tools.mentioned(question, PLACE, ORGANISATION))):
+            return steer("ask_refuelling_point")  # also "is there going to be a place to fill them up with hydrogen?"
         others = [m for m in question.mentions if m.kind != COUNTRY and m.id != HOME]
         countries = self.tools.countries(question)
         in_a_project = context.subject_kind == PROJECT or (
@@ -243,6 +253,10 @@ class Steering:
                 and cues.asks_count(text) and cues.asks_about_countries(text) and not cues.says_project(text)
                 and not self.asks_programme_countries(question)):
             return steer("ask_programme")  # "how many countries r in the north sea thing": its aims say seven
+        if (context.intent == "ask_programme" and context.subject_kind == PROGRAMME and not question.mentions
+                and cues.is_short(text) and cues.asks_which_ones(text) and not cues.asks_count(text)
+                and cues.states_a_count_of_countries(self.kb.programmes[context.subject_id].aims)):
+            return steer("ask_unlisted_fact")  # "which ones?" after NSR's seven countries: the page names none
         if context.subject_kind == PROGRAMME and not self.tools.mentioned(question, PROJECT):
             if cues.asks_about_countries(text) and not cues.asks_count(text):
                 return steer("ask_unlisted_fact")  # "which seven countries are those?": the page names none
@@ -256,6 +270,10 @@ class Steering:
                 and any(self.kb.partner_cities_in(c) for c in countries)
                 and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION)):
             return steer("ask_partner_cities")  # "does groningen have any connection to Nicaragua?"
+        if (countries and not self.tools.mentioned(question, PROJECT, PLACE, ORGANISATION) and cues.says_the_word_project(text)
+                and cues.names_a_kind_of_partner(text) and not cues.names_a_partner_city_tie(text)
+                and not cues.asks_unlisted_fact(text) and question.intent in ("ask_eu_projects", *TOPIC_INTENTS, *UNSURE_INTENTS)):
+            return steer("ask_project_membership")  # "which UK places are involved in groningen's EU hydrogen projects"
         if (cues.asks_summary_of_the_international_side(text) and not self.tools.mentioned(question, PROJECT, PLACE)
                 and not topics - {"ask_international_relations"}):
             return steer("ask_international_relations")  # not "in a nutshell, the city's role in international trade?"
@@ -341,6 +359,18 @@ class Steering:
                 and not cues.mentions_vehicles(text) and not cues.asks_refuelling(text) and not cues.asks_unlisted_fact(text)
                 and not self.tools.mentioned(question, PLACE, ORGANISATION)):
             return steer("ask_project_period")  # "The HECTOR project wraps up in 2025, correct?"
+        named_projects = [self.kb.projects[m.id] for m in self.tools.mentioned(question, PROJECT) if m.id in self.kb.projects]
+        if (named_projects and cues.counts_vehicles(text) and not cues.asks_unlisted_fact(text) and not cues.asks_when(text)
+                and question.intent not in ("ask_groningen_contribution", "ask_project_goal")
+                and not self.tools.mentioned(question, PLACE, ORGANISATION)):
+            # "HECTOR is putting 6 hydrogen garbage trucks on the road, right?": the project's own count (7)
+            own = cues.says_own(text) or any(m.id == HOME for m in question.mentions)
+            whole = any(p.scale for p in named_projects) and not own
+            return steer("ask_project_goal" if whole else "ask_groningen_contribution")
+        if (len({p.id for p in named_projects}) >= 2 and cues.compares_vehicles(text) and not cues.asks_unlisted_fact(text)
+                and (cues.says_own(text) or any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))
+                and question.intent != "ask_groningen_contribution"):
+            return steer("ask_groningen_contribution")  # "which project gets more vehicles for groningen itself?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_count(text) and cues.mentions_vehicles(text)
                 and not cues.says_own(text) and not any(m.id == HOME for m in question.mentions)
                 and question.confidence < LOW_CONFIDENCE_THRESHOLD and not cues.asks_unlisted_fact(text)):

@@ -163,7 +163,9 @@ def stems(word: str) -> Set[str]:
     return forms
 
 
-_CONTRAST = re.compile(r"\b(or|of)\s+(is|are|was|does|do|zijn|doet|gaat|ligt)\s+(that|it|this|dat|het|dit)\b[^?.!]*$",
+_CONTRAST = re.compile(r"\b(or|of)\s+(is|are|was|does|do|zijn|doet|gaat|ligt)\s+(that|it|this|dat|het|dit)\b[^?.!]*$|"
+                       # "..., it all sounds very different from our exchange evenings": a remark after the question
+                       r",\s*(it|that|this|dat|het)\s+(all\s+|allemaal\s+)?(sounds|seems|looks|feels|klinkt|lijkt)\b[^?.!]*$",
                        re.IGNORECASE)
 
 

@@ -1047,7 +1047,15 @@ def test_vehicle_types_are_the_projects_means(ask):
 def test_a_short_follow_up_naming_a_partner_after_a_project(ask):
     partners = ask("hektor partners?", "ask_project_partners")
     reply = ask("zit brussel er ook bij?", "ask_is_partner_city", 0.14, partners.context)
-    assert reply.kind == ANSWER and "Brussels takes part" in reply.text
+    assert reply.kind == ANSWER and "Yes, Brussels (Belgium) is one of the partners of HECTOR" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("then, says", [("is drenthe involved?", "Yes, Province of Drenthe"),
+                                        ("is duisburg involved?", "No, Duisburg is not among the partners of HyTrEc2")])
+def test_a_short_membership_question_after_a_project_is_answered_yes_or_no_for_it(ask, then, says):
+    before = ask("what's the hytrec2 project", "ask_about", 0.9)
+    reply = ask(then, "ask_project_membership", 0.6, before.context)
+    assert reply.kind == ANSWER and says in reply.text, reply.text
 
 
 def test_and_a_city_the_page_does_not_name_after_another(ask):
@@ -1636,3 +1644,70 @@ def test_a_capital_city_is_not_investment(ask):
 def test_investment_in_general_is_not_the_citys_trade_policy(ask):
     reply = ask("is bitcoin a good investment right now", "out_of_scope", 0.84)
     assert reply.kind == NO_ANSWER, reply.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("is the welcome centre's service free or do you pay for it", "ask_welcome_centre"),
+    ("who runs the IWCN, the university or the municipality?", "ask_welcome_centre"),
+    ("hoe maak ik een afspraak bij het international welcome centre north", "ask_welcome_centre"),
+    ("does groningen organise yearly events or visits with hamburg", "ask_is_partner_city"),
+    ("Wat is het waterstofbeleid van de provincie Drenthe zelf?", "ask_about"),
+    ("who sits on the board of the foundation that runs the murmansk link, and how is it organised?", "ask_city_link"),
+])
+def test_details_the_page_never_gives_about_the_centre_and_the_ties(ask, text, intent):
+    reply = ask(text, intent, 0.8)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+def test_when_a_truck_comes_to_my_street_is_not_the_projects_period(ask):
+    before = ask("how many garbage trucks is groningen developing in hector?", "ask_groningen_contribution", 0.9)
+    reply = ask("when will it start collecting rubbish in my street?", "ask_project_period", 0.6, before.context)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+def test_which_ones_after_a_programmes_count_of_countries_is_not_on_the_page(ask):
+    before = ask("how many countries does interreg nsr cover?", "ask_programme", 0.9)
+    reply = ask("which ones?", "ask_project_partners", 0.5, before.context)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic, says", [
+    ("HECTOR is putting 6 hydrogen garbage trucks on the road, right?", "ask_project_period", "hector", "7"),
+    ("besides the vehicles, is there also going to be a place to fill them up with hydrogen?", "ask_project_goal",
+     "hytrec2", "solar"),
+    ("Is the city's investment promotion only about the city itself or about the wider region?",
+     "ask_internationalisation_policy", "international-trade", "Northern Netherlands"),
+    ("which project gets more vehicles for groningen itself, hytrec2 or hector?", "ask_unlisted_fact", None, "1 hydrogen"),
+    ("whats the difference in how groningen deals with hamburg vs san carlos", "out_of_scope", "partner-cities",
+     "independent foundation"),
+    ("list every german city on the page, twin towns and project partners both", "ask_partner_cities",
+     "partner-cities", "Herten"),
+    ("which UK places are involved in groningen's EU hydrogen projects", "ask_eu_projects", None, "Aberdeenshire"),
+    ("how many hydrogen vehicles does groningen get in each of the two projects", "ask_groningen_contribution",
+     None, "1 hydrogen"),
+    ("how many organisations are partners in hytrec2 altogether, groningen included", "ask_project_partners",
+     "hytrec2", "8 partners"),
+    ("aan welke europese programma's doet groningen mee", "ask_international_relations", None, "North Sea"),
+    ("mijn partner en ik komen uit India, he's starting as a researcher at the RUG. is er hier iets like a welcome "
+     "desk voor internationals?", "out_of_scope", "welcome-centre", "Welcome Centre"),
+    ("ik ben hr-medewerker bij een bedrijf in de stad. waar kan ik nieuwe buitenlandse collega's naar doorverwijzen "
+     "zodat ze zich hier makkelijk kunnen vestigen?", "out_of_scope", "welcome-centre", "Welcome Centre"),
+    ("hoi! quick q in english if thats ok - what kind of people do the universities and hogescholen here bring in "
+     "from abroad?", "out_of_scope", "international-relations", "researchers"),
+    ("Hi! I'm a secondary school teacher from Valencia preparing a lesson about Groningen for my pupils before our "
+     "exchange trip. In a nutshell, what makes Groningen an international city according to the municipality itself?",
+     "out_of_scope", "international-relations", "knowledge"),
+    ("Good afternoon. I volunteered for the town twinning for over twenty years. I'm curious what the gemeente's "
+     "international policy tries to achieve nowadays, it all sounds very different from our exchange evenings.",
+     "ask_internationalisation_policy", "internationalisation-policy", "talent"),
+])
+def test_eighth_session_readings(ask, text, intent, topic, says):
+    reply = ask(text, intent, 0.6)
+    assert reply.kind == ANSWER and says in reply.text and (topic is None or reply.topic == topic), reply
+
+
+def test_and_the_businesses_after_the_citys_international_side(ask):
+    before = ask("what does the gemeente say about groningen being an international city?",
+                 "ask_international_relations", 0.9)
+    reply = ask("and the businesses?", "ask_internationalisation_policy", 0.5, before.context)
+    assert reply.kind == ANSWER and reply.topic == "international-trade", reply.text
