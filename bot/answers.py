@@ -23,7 +23,7 @@ from bot.replies import (ANSWER, LOW_CONFIDENCE, OUT_OF_SCOPE, UNKNOWN_FACT, Con
                          answer, clarify, handoff, response)
 from bot.question_sentence import asked_part, sentence_pointed_at, spans_asking_for_themselves, standalone_question
 from bot.small_talk import SmallTalkWords
-from bot.steering import Steering
+from bot.steering import BRIEF_FOLLOW_UP_WORDS, Steering
 from bot.off_page_words import OffPageWords
 from bot.unfamiliar_names import UnfamiliarNames, asking_sentences, is_ordinary_word
 
@@ -97,9 +97,6 @@ NAME_CHECKED_INTENTS = (*BROAD_INTENTS, "ask_partner_cities")
 # of it, is answered with both paragraphs (bot/answers.py _topics).
 SURE_OF_ONE_TOPIC = 0.75
 SECOND_TOPIC_SHARE = 0.6
-# A follow-up this short, naming nothing, after a broad topic stays on it unless the classifier is sure of another
-# ("just for the city itself or for a bigger area?" after the trade topic).
-BRIEF_FOLLOW_UP_WORDS = 12
 # A classifier this sure of a question about the page is not overruled by an
 # everyday word in passing ("a map for school of the cities ...").
 EVERYDAY_OVERRULED_CONFIDENCE = 0.8

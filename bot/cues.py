@@ -1181,7 +1181,9 @@ def asks_how(text: str) -> bool:
 
 _TIE_WORDS = re.compile(r"\b(connected|connection|linked|link|links|ties?|relationships?|relations?|band|verbonden|banden|"
                         r"(anything|something|iets|got|have|has)\s+(to\s+do|te\s+maken)\s+(with|met)|work(s|ing)?\s+(together\s+)?with|"
-                        r"samenwerk\w*|involved\s+with|together\s+with|samen\s+met)\b",
+                        r"samenwerk\w*|involved\s+with|together\s+with|samen\s+met|"
+                        # "which Chinese cities are partners of Groningen"
+                        r"(cities|towns|steden)\s+(are|zijn)\s+(\w+\s+)?partners?\s+(of|van)\s+(groningen|the\s+city|de\s+stad))\b",
                         re.IGNORECASE)
 
 

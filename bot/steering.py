@@ -35,6 +35,9 @@ SELF_CONTAINED_QUESTION_WORDS = 10
 SAY_NOTHING_OF_SETTLING_IN = ("ask_international_relations", "ask_internationalisation_policy")
 # Broad topics that name the city's companies in passing; the trade paragraph is about them.
 SAY_LITTLE_OF_BUSINESSES = ("ask_international_relations", "ask_internationalisation_policy", "ask_welcome_centre")
+# A follow-up this short, naming nothing, after a broad topic is read against it ("just for the city itself
+# or for a bigger area?" after the trade topic stays on it unless the classifier is sure of another).
+BRIEF_FOLLOW_UP_WORDS = 12
 
 
 class Steering:
@@ -196,10 +199,12 @@ class Steering:
                 and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
                 and not cues.asks_unlisted_fact(text) and not cues.city_whose_partners_are_asked(text)):
             return steer("ask_partner_cities")  # "hi im doing a school project about groningen, what are its partner cities?"
-        if (context.intent in SAY_LITTLE_OF_BUSINESSES and not question.mentions and cues.is_short(text)
+        if (context.intent in SAY_LITTLE_OF_BUSINESSES and not question.mentions and len(text.split()) <= BRIEF_FOLLOW_UP_WORDS
                 and cues.names_businesses(text) and not cues.asks_unlisted_fact(text)
-                and question.intent in (*TOPIC_INTENTS, *UNSURE_INTENTS)):
-            return steer("ask_international_trade")  # "and the businesses?" after the city's international side
+                and question.intent in ("ask_about", *TOPIC_INTENTS, *UNSURE_INTENTS)):
+            # "and the businesses?" after the city's international side, "and companies from abroad, does the
+            # city welcome them too?" after the Welcome Centre
+            return steer("ask_international_trade")
         if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
             return steer(topics.pop())  # "investments - for which area?" names the trade topic
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)
@@ -367,6 +372,11 @@ class Steering:
             own = cues.says_own(text) or any(m.id == HOME for m in question.mentions)
             whole = any(p.scale for p in named_projects) and not own
             return steer("ask_project_goal" if whole else "ask_groningen_contribution")
+        if (context.intent == "ask_eu_projects" and not question.mentions and cues.counts_vehicles(text)
+                and cues.asks_which_ones(text) and not cues.asks_unlisted_fact(text)):
+            # "in which of them is the city buying six vehicles?" after the list of projects: what it does in each
+            return replace(steer("ask_groningen_contribution"),
+                           mentions=tuple(mention_of(PROJECT, p) for p in self.kb.projects))
         if (len({p.id for p in named_projects}) >= 2 and cues.compares_vehicles(text) and not cues.asks_unlisted_fact(text)
                 and (cues.says_own(text) or any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))
                 and question.intent != "ask_groningen_contribution"):

@@ -1711,3 +1711,21 @@ def test_and_the_businesses_after_the_citys_international_side(ask):
                  "ask_international_relations", 0.9)
     reply = ask("and the businesses?", "ask_internationalisation_policy", 0.5, before.context)
     assert reply.kind == ANSWER and reply.topic == "international-trade", reply.text
+
+
+@pytest.mark.parametrize("first, first_intent, then, then_intent, topic, says", [
+    ("what does the welcome centre do", "ask_welcome_centre",
+     "And companies from abroad — does the city welcome them too?", "ask_welcome_centre", "international-trade", "welcome"),
+    ("which hydrogen projects does Groningen run?", "ask_eu_projects",
+     "in which of them is the city buying six vehicles?", "ask_groningen_contribution", None, "buys 6"),
+])
+def test_eighth_session_follow_ups(ask, first, first_intent, then, then_intent, topic, says):
+    before = ask(first, first_intent, 0.9)
+    reply = ask(then, then_intent, 0.5, before.context)
+    assert reply.kind == ANSWER and says in reply.text and (topic is None or reply.topic == topic), reply
+
+
+def test_a_compound_part_about_a_countrys_partner_cities_is_answered(ask):
+    reply = ask("Two quick things: which Chinese cities are partners of Groningen, and what's the name of the centre "
+                "that helps newcomers?", "ask_welcome_centre", 0.6)
+    assert reply.kind == ANSWER and "Tianjin" in reply.text and "Welcome Centre" in reply.text, reply.text
