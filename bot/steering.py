@@ -33,7 +33,7 @@ SELF_CONTAINED_QUESTION_WORDS = 10
 # Broad topics whose paragraphs say nothing of help for newcomers (the trade one
 # does, for companies: "a warm welcome to international companies settling here").
 SAY_NOTHING_OF_SETTLING_IN = ("ask_international_relations", "ask_internationalisation_policy")
-# Broad topics that name the city's companies in passing; the trade paragraph is about them.
+# Broad topics that name the city's companies in passing; the opening section and the trade paragraph say more.
 SAY_LITTLE_OF_BUSINESSES = ("ask_international_relations", "ask_internationalisation_policy", "ask_welcome_centre")
 # A follow-up this short, naming nothing, after a broad topic is read against it ("just for the city itself
 # or for a bigger area?" after the trade topic stays on it unless the classifier is sure of another).
@@ -202,9 +202,11 @@ class Steering:
         if (context.intent in SAY_LITTLE_OF_BUSINESSES and not question.mentions and len(text.split()) <= BRIEF_FOLLOW_UP_WORDS
                 and cues.names_businesses(text) and not cues.asks_unlisted_fact(text)
                 and question.intent in ("ask_about", *TOPIC_INTENTS, *UNSURE_INTENTS)):
-            # "and the businesses?" after the city's international side, "and companies from abroad, does the
-            # city welcome them too?" after the Welcome Centre
-            return steer("ask_international_trade")
+            # "and the companies? how are they international" after the opening section: its own sentence on them
+            # (they do business abroad and hire); "and companies from abroad, does the city welcome them too?"
+            # after the Welcome Centre: the trade paragraph
+            hiring = context.intent == "ask_international_relations" or cues.asks_who_comes_and_works_here(text)
+            return steer("ask_international_relations" if hiring else "ask_international_trade")
         if question.intent in TOPIC_INTENTS and len(topics) == 1 and question.intent not in topics:
             return steer(topics.pop())  # "investments - for which area?" names the trade topic
         if (context.subject_kind == PROJECT and not question.mentions and cues.asks_about_partners(text)
