@@ -110,7 +110,7 @@ _UNLISTED_FACT = re.compile(r"""
     \b(is|are)\s+in\s+charge\b | \bwho\s+leads\b | \bleads?\s+the\s+(\w+\s+)?project\b |
     \b(which|what|welke)\s+(of\s+)?(the\s+|de\s+)?(\w+\s+){0,2}(cities|partners|steden|countries|landen)\s+(has|have|is|heeft|hebben)\s+
         (the\s+|de\s+|het\s+)?(worst|best|most|least|biggest|largest|highest|lowest|meeste|minste|grootste|hoogste|slechtste)\b |
-    \bcompare[sd]?\b(?![^?.!]*\b(how|what|hoe|wat)\b) | \bvergelijk\w*(?![^?.!]*\b(how|what|hoe|wat)\b) |
+    \bcompare[sd]?\b(?![^?.!]*\b(how|what|hoe|wat|vehicles?|trucks?|cars?|voertuigen|vuilniswagens)\b) | \bvergelijk\w*(?![^?.!]*\b(how|what|hoe|wat)\b) |
     \b(which|what)\s+(one|project|city)\s+(got|gets|has|had|received|receives)\s+(more|less|the\s+most|most)\b
         (?![^?.!]*\b(vehicles?|trucks?|cars?|vans?|voertuigen|vuilniswagens)\b) |
     \b(sign\s+up|enrol|enroll|register|aanmelden|inschrijven)\s+(for|voor|to|bij)\b |
@@ -159,7 +159,9 @@ _UNLISTED_FACT = re.compile(r"""
     \bdo\s+(they|people|residents|locals|groningers)\s+(actually\s+|really\s+)?(like|love|hate|mind)\s+(it|them|that)\b |
     \bwat\s+vinden\s+(de\s+)?(mensen|inwoners|groningers|bewoners|studenten)\b |
     \b(welke|which|what)\s+(\w+\s+){0,2}(bedrijven|companies|firms|employers|werkgevers)\b[^?.!]*\b(hire|hires|hiring|employ|employs|recruit\w*|nemen\b[^?.!]*\baan|aannemen|zoeken)\b |
-    \bdo\s+(you|i|we|they|newcomers|people|internationals)\s+(have\s+to\s+|need\s+to\s+)?pay\b | \bpay\s+for\s+(it|that|this|the\s+(service|services|help))\b |
+    \bdo\s+(you|i|we|they|newcomers|people|internationals)\s+(have\s+to\s+|need\s+to\s+)?pay\b |
+    \bwho\s+(set|sets|founded|established|started|created|opened|initiated)\s+(up\s+)?(the\s+|that\s+|this\s+)?(international\s+)?(welcome|iwcn|centre|center|desk)\b |
+    \bwie\s+(heeft|hebben|richtte|richtten)\b[^?.!]*\b(welcome|iwcn|centrum)\b[^?.!]*\b(opgericht|op)\b | \bpay\s+for\s+(it|that|this|the\s+(service|services|help))\b |
     \b(service|services|help|support)\s+(is\s+|are\s+)?(free|paid)\b |
     \bwho\s+(actually\s+)?runs\s+(the\s+|that\s+|this\s+)?(international\s+)?(welcome|iwcn|centre|center|desk)\b |
     \b(maak|maken|plan|boek)\s+(ik|je|we|u|jullie)\s+(een\s+)?afspraak\b | \bafspraak\s+(bij|met)\s+(het|de|the|iwcn|international)\b |
@@ -198,7 +200,10 @@ def asks_since_when(text: str) -> bool:
 # "My councillor has asked me ...", "The alderman would like to know ...": who asks, not what is asked.
 _ASKER = re.compile(r"\b(my|our|the|mijn|onze|de)\s+(councillors?|alderm[ae]n|alderwoman|wethouders?|mayor|burgemeester|boss|manager|"
                     r"supervisor|director|directeur|baas)\s+(has\s+|had\s+|heeft\s+)?(asked|would\s+like\s+to\s+know|wants\s+to\s+know|"
-                    r"wonders|vroeg|wil\s+weten|gevraagd)\b", re.IGNORECASE)
+                    r"wonders|vroeg|wil\s+weten|gevraagd)\b|"
+                    # "As a council member I'd like ...", "council member here -": who writes
+                    r"\b(as\s+an?|i'?m\s+an?|i\s+am\s+an?|als)\s+(\w+\s+)?(council\s+member|councillor|raadslid|gemeenteraadslid)\b|"
+                    r"\b(council\s+member|councillor|raadslid)\s+here\b", re.IGNORECASE)
 
 
 def asks_unlisted_fact(text: str) -> bool:
@@ -397,7 +402,7 @@ _SETTLING_HELP = re.compile(r"""
         new\s+(knowledge\s+)?workers|nieuwkomers|net\s+aangekomen) |
     \bwegwijs | \bzich\s+(te\s+)?vestigen |
     \b(ze|zij|we|wij|hij|collega'?s|medewerkers|werknemers|kenniswerkers|onderzoekers|promovendi|gezin)\s+(\w+\s+){0,2}zich\s+(\w+\s+){0,3}vestigen\b |
-    \b(is\s+there|are\s+there|is\s+er|zijn\s+er|any|some|a|een|iets)\s+(\w+\s+){0,2}welcome\s+(desk|office|point|loket)\b | \b(doorverwijzen|verwijzen|refer|send)\b[^?.!]*\b(newcomers|nieuwkomers|new\s+(international\s+|foreign\s+)?(colleagues|staff|employees|hires)|
+    \b(is\s+there|are\s+there|is\s+er|zijn\s+er|any|some|a|een|iets)\s+(\w+\s+){0,2}(welcome|expat|newcomers?)\s+(desk|office|point|loket|centre|center)\b | \b(doorverwijzen|verwijzen|refer|send)\b[^?.!]*\b(newcomers|nieuwkomers|new\s+(international\s+|foreign\s+)?(colleagues|staff|employees|hires)|
         nieuwe\s+(\w+\s+)?(collega'?s|medewerkers|werknemers)|internationals|expats)\b | \b(place|office|someone|anyone|somebody|organi[sz]ation)\b[^?.!]*\bpeople\s+like\s+(me|us)\b |
     \bhelps?\b[^?.!]*\b(first\s+steps|land|landing)\b | \bop\s+weg\s+(te\s+)?help\w* | \bsoepeler\b |
     \bwaar\s+(kan|kunnen)\s+(hij|zij|ze|ik|we|wij|mijn\s+\w+)\s+terecht\b[^?.!]*\b(landen|wennen|vestigen|settelen|goed\s+te\s+starten|starten)\b |
@@ -741,7 +746,8 @@ def counts_vehicles(text: str) -> bool:
     return bool(_COUNTED_VEHICLES.search(text))
 
 
-_MORE_OR_FEWER = re.compile(r"\b(more|most|fewer|less|meer|meeste|minder|minst)\b", re.IGNORECASE)
+_MORE_OR_FEWER = re.compile(r"\b(more|most|fewer|less|meer|meeste|minder|minst|compare[sd]?|vergeleken|vergelijk\w*)\b",
+                            re.IGNORECASE)
 
 
 def compares_vehicles(text: str) -> bool:
@@ -878,6 +884,7 @@ _WHO_COMES_AND_WORKS_HERE = re.compile(r"""
     \b(what|which)\s+(groups?|kinds?|sorts?|types?)\s+of\s+(international\s+|foreign\s+)?(people|talent|internationals|newcomers|professionals)\b
         [^?.!]*\b(attract\w*|draw\w*|comes?|bring\w*)\b |
     \b(international|internationale)\s+(character|karakter)\b |
+    \b(used\s+to|gewend\s+aan|accustomed\s+to)\b[^?.!]*\b(foreign|international|buitenlandse|internationale)\s+(students|teachers|lecturers|researchers|studenten|docenten|onderzoekers)\b |
     \bwho\s+(is\s+|are\s+)?(attract\w*|draw\w*|bring\w*)\s+(them|those\s+people|all\s+these\s+people)\b |
     \b(hoeveel|zoveel|zo\s+veel|so\s+many)\s+(internationale|buitenlandse|international|foreign)\s+\w+[^?]*[.?!]\s*[^?]*\b(hoe\s+komt|waarom|why|how\s+come)\b |
     \b(why|how\s+come|waarom|hoe\s+komt)\b[^?.!]*\b(so\s+many|so\s+much|zoveel|zo\s+veel)\s+(foreigners|internationals|expats|international\s+\w+|
@@ -898,7 +905,8 @@ def asks_who_comes_and_works_here(text: str) -> bool:
 
 # Requests for writing that no page answers ("write me a haiku about the north sea").
 _CREATIVE_WRITING = re.compile(r"""
-    \b(write|compose|make\s+up|give)\s+(me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?(haiku|poem|song|limerick|rap|joke|story|essay|speech)s?\b |
+    (?<!to\s)(?<!has\s)(?<!have\s)(?<!must\s)(?<!needs\s)(?<!need\s)(?<!will\s)(?<!going\s)\b(write|compose|make\s+up|give)\s+
+        (me\s+|us\s+)?(a|an|some)\s+(\w+\s+)?(haiku|poem|song|limerick|rap|joke|story|essay|speech)s?\b |
     \b(schrijf|maak|verzin)\s+(me\s+|eens\s+)*(een|wat)\s+(\w+\s+)?(gedicht|gedichtje|haiku|lied|liedje|mop|grap|verhaal|verhaaltje|rap)\b |
     \btell\s+(me|us)\s+a\s+(joke|story)\b |
     ^\W*(a\s+|een\s+)?(haiku|poem|limerick|sonnet|rap|song|gedicht|gedichtje|liedje|versje)\s+(about|on|over)\b | \bvertel\s+(me\s+|eens\s+)*een\s+(mop|grap)\b |
@@ -1019,7 +1027,9 @@ _PARTNERS_OF_A_CITY = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 _NOT_ANOTHER_CITY = frozenset("""groningen grunn stad city town municipality gemeente it they we you u jullie je jij ze het
     the de our onze ons your this that these those deze die dit dat there niet not what wat which who
-    groningens it's""".split())
+    groningens it's any some other more many several active actieve formal formele official officiele
+    german dutch chinese russian nicaraguan british scottish european north northern duitse nederlandse
+    russische europese noord noordduitse""".split())
 
 
 def city_whose_partners_are_asked(text: str) -> Optional[str]:
@@ -1308,6 +1318,15 @@ _A_PERSON = re.compile(r"\b(who\s+is\s+the|names?|naam|called|named|heet|heten|c
 
 
 _A_LIST = re.compile(r"\b(which|what|welke|wat\s+zijn|name|list|noem\w*|opnoemen|all|allemaal|alle)\b", re.IGNORECASE)
+
+
+_WRITING_ABOUT = re.compile(r"\b(essay|paper|presentation|homework|assignment|report|spreekbeurt|werkstuk|article|piece|"
+                            r"school\s+project|opstel)\s+(\w+\s+){0,3}(about|on|over)\b", re.IGNORECASE)
+
+
+def tells_of_writing_about(text: str) -> bool:
+    """'my granddaughter has to write a little essay about groningen's partner cities': she needs them."""
+    return bool(_WRITING_ABOUT.search(text))
 
 
 def asks_for_a_list(text: str) -> bool:

@@ -72,8 +72,10 @@ class Steering:
             return steer("ask_programme")  # "what does the north sea one aim for" after the programmes
         if (question.intent == "out_of_scope" and any(m.id == PARTNER_CITY_TOPIC for m in self.tools.mentioned(question, TOPIC))
                 and not [m for m in question.mentions if m.kind != TOPIC and m.id != HOME]
-                and cues.asks_for_a_list(text) and not cues.asks_unlisted_fact(text)):
-            return steer("ask_partner_cities")  # "ik moet voor aardrijkskunde opzoeken welke zustersteden groningen heeft"
+                and (cues.asks_for_a_list(text) or cues.tells_of_writing_about(text)) and not cues.asks_unlisted_fact(text)):
+            # "ik moet voor aardrijkskunde opzoeken welke zustersteden groningen heeft", "my granddaughter has to
+            # write a little essay about groningen's partner cities"
+            return steer("ask_partner_cities")
         just_projects = self._projects_named_or_in_context(question, context)
         if not question.mentions and len(just_projects) == 1:
             in_context = (mention_of(PROJECT, just_projects[0]),)
@@ -349,6 +351,7 @@ class Steering:
                 and question.intent == "ask_groningen_contribution"):
             return steer("ask_international_trade")  # "does the municipality only care about investment in the city?"
         if (members and cues.speaks_of_the_writers_side(text) and (cues.mentions_the_projects(text) or cues.speaks_of_hydrogen(text))
+                and not cues.asks_help_settling_in(asked_part(text) or text)  # not "... a hydrogen job. who helps with the move?"
                 and question.intent in (*UNSURE_INTENTS, *TOPIC_INTENTS)):
             return steer("ask_project_membership")  # "Im from Aberdien, is my city involved in groningen's hydrogen stuff?"
         if (self.tools.mentioned(question, PROJECT) and cues.asks_why_taking_part(text)
@@ -379,10 +382,14 @@ class Steering:
             # "in which of them is the city buying six vehicles?" after the list of projects: what it does in each
             return replace(steer("ask_groningen_contribution"),
                            mentions=tuple(mention_of(PROJECT, p) for p in self.kb.projects))
-        if (len({p.id for p in named_projects}) >= 2 and cues.compares_vehicles(text) and not cues.asks_unlisted_fact(text)
-                and (cues.says_own(text) or any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))
-                and question.intent != "ask_groningen_contribution"):
-            return steer("ask_groningen_contribution")  # "which project gets more vehicles for groningen itself?"
+        in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
+        compared = {p.id for p in named_projects} | ({in_context} if in_context else set())
+        if (len(compared) >= 2 and cues.compares_vehicles(text) and not cues.asks_unlisted_fact(text)
+                and (cues.says_own(text) or any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))):
+            # "which project gets more vehicles for groningen itself?", "how does that compare with HECTOR in
+            # number of vehicles for groningen?" after HyTrEc2's: what the city does in each
+            return replace(steer("ask_groningen_contribution"),
+                           mentions=(*question.mentions, *(mention_of(PROJECT, p) for p in sorted(compared))))
         if (self.tools.mentioned(question, PROJECT) and cues.asks_count(text) and cues.mentions_vehicles(text)
                 and not cues.says_own(text) and not any(m.id == HOME for m in question.mentions)
                 and question.confidence < LOW_CONFIDENCE_THRESHOLD and not cues.asks_unlisted_fact(text)):

@@ -52,6 +52,7 @@ _DUTCH_FUNCTION_WORDS = frozenset("""
     waarvoor waarmee waardoor waarin waarop waarover
     heeft hebben heb kan kunnen wil willen moet moeten gaat gaan doet doen mijn jullie onze ons eigenlijk
     enzo ofzo zoiets joh hoor toch nou
+    aan mee deel op te tot
 """.split())
 _ENGLISH_FUNCTION_WORDS = frozenset("""
     the a an and of i you they he she are were what who where when why how which not no also still

@@ -1731,3 +1731,39 @@ def test_a_compound_part_about_a_countrys_partner_cities_is_answered(ask):
     reply = ask("Two quick things: which Chinese cities are partners of Groningen, and what's the name of the centre "
                 "that helps newcomers?", "ask_welcome_centre", 0.6)
     assert reply.kind == ANSWER and "Tianjin" in reply.text and "Welcome Centre" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic, says", [
+    ("I'm an engineer from Aberdeen and I've just accepted a hydrogen job in Groningen. Is there some official place "
+     "that helps people like me with the move?", "ask_project_membership", "welcome-centre", "Welcome Centre"),
+    ("As a council member I'd like a short summary of what the municipal page says our internationalisation policy is "
+     "meant to facilitate. Keep it brief please.", "ask_internationalisation_policy", "internationalisation-policy",
+     "talent"),
+    ("Is it a place that is used to having foreign students and teachers around?", "ask_internationalisation_policy",
+     "international-relations", "students"),
+    ("Is er iets zoals een expat desk in Groningen? I just moved here for a postdoc and im a bit lost", "out_of_scope",
+     "welcome-centre", "Welcome Centre"),
+    ("my granddaughter has to write a little essay about groningen's partner cities", "out_of_scope",
+     "partner-cities", "Oldenburg"),
+    ("Doet Groningen mee aan Europese projecten?", "ask_eu_projects", "european-projects", "HECTOR"),
+])
+def test_the_writers_role_and_errand_are_not_the_question(ask, text, intent, topic, says):
+    reply = ask(text, intent, 0.6)
+    assert reply.kind == ANSWER and reply.topic == topic and says in reply.text, reply
+
+
+def test_who_set_up_the_welcome_centre_is_not_on_the_page(ask):
+    reply = ask("Who set up the Welcome Centre — the city, the province or the university?", "ask_welcome_centre", 0.8)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+def test_comparing_the_citys_vehicles_with_the_other_project(ask):
+    before = ask("how many vehicles does groningen buy in hytrec2?", "ask_groningen_contribution", 0.9)
+    reply = ask("how does that compare with HECTOR in number of vehicles for groningen?", "ask_unlisted_fact", 0.5,
+                before.context)
+    assert reply.kind == ANSWER and "buys 6" in reply.text and "1 hydrogen refuse truck" in reply.text, reply.text
+
+
+def test_an_essay_someone_else_writes_is_not_a_request_for_writing():
+    assert not cues.asks_for_creative_writing("my granddaughter has to write a little essay about the partner cities")
+    assert cues.asks_for_creative_writing("can you write an essay about groningen")
