@@ -40,7 +40,8 @@ class PartnerCityAnswers(AnswerTools):
             return found
         if self.mentioned(question, PLACE) or self.unknown_city(question):
             return self.is_partner_city(question, context)
-        if cues.mentions_a_foundation(question.text) and not cues.asks_about_active_ties(question.text):
+        if (cues.mentions_a_foundation(question.text) and not cues.asks_about_active_ties(question.text)
+                and not cues.asks_project_wide_count(question.text)):  # not "how many in total, also the ones it doesn't keep?"
             # "which of those are looked after by a foundation?"
             kept = [p for p in self.kb.partner_cities() if p.partner_link == "foundation"]
             lines = [f"{p.name} ({self.say.country_name(p.country)})" for p in kept]

@@ -459,8 +459,9 @@ class Answerer(AnswerTools):
             return False  # "do the schools and universities attract international teachers?"
         if asked and cues.tells_of_selling_abroad(question.text) and not cues.asks_everyday_matter(asked):
             return False  # "we build booking tools for sports clubs ... selling in Germany. does the city help?"
-        if self._points_at_help_settling_in(question.text):
-            return False
+        if self._points_at_help_settling_in(question.text) or (
+                asked and cues.asks_help_settling_in(asked) and not cues.asks_everyday_matter(asked)):
+            return False  # "I recruit nurses for a hospital. Is there an organisation ... so they can settle in?"
         if asked and cues.asks_summary_of_the_international_side(asked) and not cues.asks_everyday_matter(asked):
             return False  # "... a lesson for my pupils. In a nutshell, what makes Groningen an international city?"
         return (asked is None or cues.asks_everyday_matter(asked) or cues.points_back(asked)
@@ -512,7 +513,9 @@ class Answerer(AnswerTools):
             # "is the city open to foreign companies settling there?": the trade paragraph's warm welcome
             return replace(question, intent="ask_international_trade", confidence=max(question.confidence,
                                                                                      LOW_CONFIDENCE_THRESHOLD))
+        asked = asked_part(question.text)
         if unsure and ((cues.asks_help_settling_in(question.text) and not cues.asks_everyday_matter(question.text))
+                       or (asked and cues.asks_help_settling_in(asked) and not cues.asks_everyday_matter(asked))
                        or self._points_at_help_settling_in(question.text)):
             return replace(question, intent="ask_welcome_centre", confidence=max(question.confidence,
                                                                                  LOW_CONFIDENCE_THRESHOLD))

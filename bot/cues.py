@@ -120,6 +120,9 @@ _UNLISTED_FACT = re.compile(r"""
     \bname\s+of\s+(the|that|this)\s+(solar\s*park|zonnepark|park|company|firm|street|station|filling\s+station|refuel\w*\s+(point|station))\b |
     \b(what|how)\s+is\s+(the|that)\s+(solar\s*park|park|company|station)\s+called\b | \bhoe\s+heet\s+(het|dat)\s+(zonnepark|bedrijf) |
     \bsubsidies\b | \b(export|start-?up|business|investment)\s*subsid\w* | \bexportsubsidie\w* |
+    \bsubsid\w*\s+(voor|for|to|om)\s+(\w+\s+){0,2}(export\w*|start-?ups?|bedrijven|companies|businesses|firms|ondernemers|entrepreneurs|te\s+exporteren)\b |
+    \b(signed|twinned|ondertekend|getekend)\b[^?.!]*\b(1[89]\d\d|20\d\d)\b | \b(1[89]\d\d|20\d\d)\b[^?.!]*\b(signed|twinned|ondertekend|getekend)\b |
+    \b(knowledge\s+institutions|kennisinstellingen|universities|universiteiten)\b[^?]{0,40}\b(which|welke)\s+(ones|zijn\s+dat|exactly|precies)\b |
     \bfollow[\s-]?up\s+(project|programme|program)s?\b | \bhow\s+(do|can|should|could)\s+(we|i|you|they|one)\s+apply\b |
     \bdeadlines?\b | \bapplication\s+(form|procedure|process|round)s? | \bcall\s+for\s+(proposals|projects) | \bsuccessor\b | \bvervolgproject\w* | \bplanned\s+after\b |
     \bafter\s+(hector|hytrec\w*|the\s+project|it|that)\s+(ends|ended|is\s+over|finishes|finished|stops|stopped)\b |

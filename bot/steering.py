@@ -180,7 +180,8 @@ class Steering:
             # "welk Gronings project valt daaronder?" after a programme: its project
             return replace(steer("ask_eu_projects"), mentions=(*question.mentions, mention_of(PROGRAMME, context.subject_id)))
         if (cues.asks_whether_in_projects(text) and not self.tools.mentioned(question, PROJECT, PROGRAMME, PLACE, ORGANISATION)
-                and question.intent in (*TOPIC_INTENTS, *UNSURE_INTENTS)):
+                and not self.tools.countries(question)
+                and question.intent in ("ask_project_membership", *TOPIC_INTENTS, *UNSURE_INTENTS)):
             return steer("ask_eu_projects")  # "does the city take part in any EU-funded projects at all?"
         named_in_focus = [m for m in named if UnfamiliarNames.in_focus(text, m.start)]  # not "visiting from Oldenburg"
         if (cues.asks_who_comes_and_works_here(text) and not named_in_focus

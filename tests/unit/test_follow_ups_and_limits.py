@@ -1767,3 +1767,33 @@ def test_comparing_the_citys_vehicles_with_the_other_project(ask):
 def test_an_essay_someone_else_writes_is_not_a_request_for_writing():
     assert not cues.asks_for_creative_writing("my granddaughter has to write a little essay about the partner cities")
     assert cues.asks_for_creative_writing("can you write an essay about groningen")
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("how many formal partner cities does groningen have in total, including the ones it doesn't maintain actively?",
+     "ask_partner_cities"),
+    ("Geeft de gemeente subsidie voor exporteren naar Duitsland?", "ask_international_trade"),
+    ("Groningen and Tianjin signed their partnership in 1985, right?", "ask_is_partner_city"),
+    ("The page talks about 'knowledge institutions'. Which ones exactly, is the Hanze one of them?",
+     "ask_project_membership"),
+])
+def test_totals_subsidies_signing_years_and_institutions_are_not_on_the_page(ask, text, intent):
+    reply = ask(text, intent, 0.6)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, UNKNOWN_FACT), reply.text
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("Hello, I recruit nurses and medical specialists from abroad for a hospital in Groningen. Is there an "
+     "organisation in the city I can refer my new international hires to, so they can settle in more easily?",
+     "out_of_scope", "welcome-centre"),
+    ("does the city take part in EU projects yes or no", "ask_project_membership", "european-projects"),
+    ("which of the partner cities are looked after by a foundation?", "ask_partner_cities", "partner-cities"),
+])
+def test_the_asked_sentence_and_whether_the_city_is_in_projects(ask, text, intent, topic):
+    reply = ask(text, intent, 0.6)
+    assert reply.kind == ANSWER and reply.topic == topic, reply
+
+
+def test_help_with_housing_in_the_asked_sentence_stays_out_of_scope(ask):
+    reply = ask("we are moving next month with the kids. who can help us find a house and settle in?", "out_of_scope", 0.8)
+    assert (reply.kind, reply.reason) == (NO_ANSWER, "out_of_scope"), reply.text
