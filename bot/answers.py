@@ -7,7 +7,7 @@ known but the fact is not, say so (`unknown_fact`); when unsure, ask or refuse.
 """
 import re
 from dataclasses import replace
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Optional
 
 from bot import cues
 from bot.answer_cities import PartnerCityAnswers
@@ -307,7 +307,7 @@ class Answerer(AnswerTools):
             return self._topics(question, intent)
         return self._handlers[intent](question, context)
 
-    def _a_country_in_ties_and_projects(self, question: Question, context: Context):
+    def _a_country_in_ties_and_projects(self, question: Question, context: Context) -> Optional[Reply]:
         """'list every german city on the page, twin towns and project partners both': the country's partner
         cities and its partners in the projects, one after the other."""
         text, countries = question.text, self.countries(question)

@@ -383,8 +383,8 @@ class Steering:
             # "in which of them is the city buying six vehicles?" after the list of projects: what it does in each
             return replace(steer("ask_groningen_contribution"),
                            mentions=tuple(mention_of(PROJECT, p) for p in self.kb.projects))
-        in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
-        compared = {p.id for p in named_projects} | ({in_context} if in_context else set())
+        project_in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
+        compared = {p.id for p in named_projects} | ({project_in_context} if project_in_context else set())
         if (len(compared) >= 2 and cues.compares_vehicles(text) and not cues.asks_unlisted_fact(text)
                 and (cues.says_own(text) or any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))):
             # "which project gets more vehicles for groningen itself?", "how does that compare with HECTOR in
