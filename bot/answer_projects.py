@@ -132,9 +132,8 @@ class ProjectAnswers(AnswerTools):
         member = ((members[0].kind, members[0].id) if members
                   else context.subject if context.subject_kind in (PLACE, ORGANISATION) else None)
         projects = [self.kb.projects[m.id] for m in self.mentioned(question, PROJECT) if m.kind == PROJECT]
-        in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
-        if members and not projects and in_context and cues.is_short(question.text):
-            projects = [self.kb.projects[in_context]]  # "is drenthe involved?" after HyTrEc2: yes or no, in it
+        if members and not projects and context.project and cues.is_short(question.text):
+            projects = [self.kb.projects[context.project]]  # "is drenthe involved?" after HyTrEc2: yes or no, in it
         countries = self.countries(question)
         if member is None and countries:  # "another Dutch city in HECTOR?", "Swedish partners?"
             return self.project_partners(question, context) if projects else self.partners_in_countries(countries)

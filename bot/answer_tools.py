@@ -77,10 +77,8 @@ class AnswerTools:
         if not ids and context.subject_kind == PROGRAMME:
             # "what does Groningen do in it?" after a programme: its project(s)
             ids = [p.id for p in self.kb.projects_in_programme(context.subject_id)]
-        if not ids and context.subject_kind == PROJECT:
-            ids = [context.subject_id]
-        if not ids and context.project_id:
-            ids = [context.project_id]
+        if not ids and context.project:
+            ids = [context.project]
         if not ids and context.subject_kind in (PLACE, ORGANISATION):
             # "who else is in it?" after Narvik: the one project it takes part in
             found = self.kb.projects_with_member(context.subject_id)

@@ -460,7 +460,7 @@ class Answerer(AnswerTools):
         if asked and cues.tells_of_selling_abroad(question.text) and not cues.asks_everyday_matter(asked):
             return False  # "we build booking tools for sports clubs ... selling in Germany. does the city help?"
         if self._points_at_help_settling_in(question.text) or (
-                asked and cues.asks_help_settling_in(asked) and not cues.asks_everyday_matter(asked)):
+                asked and cues.asks_for_settling_in_help(asked)):
             return False  # "I recruit nurses for a hospital. Is there an organisation ... so they can settle in?"
         if asked and cues.asks_summary_of_the_international_side(asked) and not cues.asks_everyday_matter(asked):
             return False  # "... a lesson for my pupils. In a nutshell, what makes Groningen an international city?"
@@ -504,7 +504,7 @@ class Answerer(AnswerTools):
         if not asked or not cues.points_back(asked) or cues.asks_everyday_matter(asked):
             return False
         pointed_at = sentence_pointed_at(text)
-        return bool(pointed_at) and cues.asks_help_settling_in(pointed_at) and not cues.asks_everyday_matter(pointed_at)
+        return bool(pointed_at) and cues.asks_for_settling_in_help(pointed_at)
 
     def _settling_in_help(self, question: Question) -> Question:
         """'who can help us settle in?' is what the Welcome Centre is for, unless it is about housing and the like."""
@@ -514,8 +514,7 @@ class Answerer(AnswerTools):
             return replace(question, intent="ask_international_trade", confidence=max(question.confidence,
                                                                                      LOW_CONFIDENCE_THRESHOLD))
         asked = asked_part(question.text)
-        if unsure and ((cues.asks_help_settling_in(question.text) and not cues.asks_everyday_matter(question.text))
-                       or (asked and cues.asks_help_settling_in(asked) and not cues.asks_everyday_matter(asked))
+        if unsure and (cues.asks_for_settling_in_help(question.text) or (asked and cues.asks_for_settling_in_help(asked))
                        or self._points_at_help_settling_in(question.text)):
             return replace(question, intent="ask_welcome_centre", confidence=max(question.confidence,
                                                                                  LOW_CONFIDENCE_THRESHOLD))

@@ -420,6 +420,11 @@ def asks_help_settling_in(text: str) -> bool:
     return bool(_SETTLING_HELP.search(text))
 
 
+def asks_for_settling_in_help(text: str) -> bool:
+    """Help settling in (the Welcome Centre's work), not with housing, a doctor and the like."""
+    return asks_help_settling_in(text) and not asks_everyday_matter(text)
+
+
 _LOCATION = re.compile(r"\b(where\b|which\s+country|what\s+country|in\s+which\s+land|welk\s+land|waar\s+(ligt|is|zit)|located|gelegen)",
                        re.IGNORECASE)
 

@@ -7,6 +7,8 @@ options. The conversation context travels with it so follow-ups can use it.
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
+from bot.names import PROJECT
+
 ANSWER, NO_ANSWER, CLARIFY = "answer", "no_answer", "clarify"
 # Turns that are not about content: a fixed response of the domain, or the
 # handoff to the Welcome Centre staff after yes / no / "a person please".
@@ -27,6 +29,11 @@ class Context:
     @property
     def subject(self) -> Optional[Tuple[str, str]]:
         return (self.subject_kind, self.subject_id) if self.subject_id else None
+
+    @property
+    def project(self) -> Optional[str]:
+        """The project the conversation is about: its subject, else the last project talked about."""
+        return self.subject_id if self.subject_kind == PROJECT else self.project_id
 
 
 @dataclass(frozen=True)

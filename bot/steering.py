@@ -383,8 +383,7 @@ class Steering:
             # "in which of them is the city buying six vehicles?" after the list of projects: what it does in each
             return replace(steer("ask_groningen_contribution"),
                            mentions=tuple(mention_of(PROJECT, p) for p in self.kb.projects))
-        project_in_context = context.subject_id if context.subject_kind == PROJECT else context.project_id
-        compared = {p.id for p in named_projects} | ({project_in_context} if project_in_context else set())
+        compared = {p.id for p in named_projects} | ({context.project} if context.project else set())
         if (len(compared) >= 2 and cues.compares_vehicles(text) and not cues.asks_unlisted_fact(text)
                 and (cues.says_own(text) or any(m.id == HOME for m in question.mentions) or cues.says_the_city(text))):
             # "which project gets more vehicles for groningen itself?", "how does that compare with HECTOR in
@@ -405,7 +404,7 @@ class Steering:
                 return replace(steer("ask_project_partners"), mentions=(*question.mentions, mention_of(PROJECT, own[0].id)))
         if projects and cues.asks_project_scale(text) and not cues.asks_unlisted_fact(text):
             return steer("ask_project_goal")
-        if (cues.asks_help_settling_in(text) and not cues.asks_everyday_matter(text)
+        if (cues.asks_for_settling_in_help(text)
                 and not self.tools.mentioned(question, PROJECT, PROGRAMME)
                 and (question.intent not in TOPIC_INTENTS or question.intent in SAY_NOTHING_OF_SETTLING_IN
                      or (question.intent == "ask_international_trade" and cues.speaks_of_people(text)))):
@@ -450,8 +449,7 @@ class Steering:
         """The projects the question names, else the one the conversation is about."""
         if self.tools.mentioned(question, PROJECT):
             return [m.id for m in self.tools.mentioned(question, PROJECT)]
-        project_id = context.subject_id if context.subject_kind == PROJECT else context.project_id
-        return [project_id] if project_id else []
+        return [context.project] if context.project else []
 
     def _period_of_the_subject(self, question: Question, context: Context) -> bool:
         """Whether the one project the question is about has a period on the page."""
